@@ -1,0 +1,43 @@
+# cti-desk — `make run` opens the operator window on demo data, `make test` runs the whole suite.
+# Both install what is missing (apt packages, PostgreSQL, .venv) and are quick when all is there.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+APT_PKGS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
+	fonts-ipafont-gothic postgresql-15 xvfb libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
+	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 \
+	libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xkb1
+
+.PHONY: run test lint bench sysdeps venv clean screenshot
+
+sysdeps:
+	@bash scripts/sysdeps.sh $(APT_PKGS)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+run: sysdeps venv
+	$(BIN)/cti-desk --source 'sim://?rate=6'
+
+lint: venv
+	$(BIN)/ruff check cti_desk tests scripts bench
+	$(BIN)/lint-imports
+
+test: sysdeps venv
+	@bash scripts/test.sh
+
+bench: sysdeps venv
+	@bash scripts/bench.sh
+
+screenshot: sysdeps venv
+	@bash scripts/screenshot.sh
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .tmp

@@ -1,0 +1,188 @@
+"""The `cti-desk` command: one straight entry point, read top to bottom.
+
+Exit status: 0 success, 2 bad usage, 1 runtime error (one line on stderr, traceback
+only with --debug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from cti_desk import __version__
+from cti_desk.domain.errors import BadArgument
+
+log = logging.getLogger("cti_desk")
+
+IMPORT_KINDS = ("customers", "products", "stock", "purchases")
+ROLES = ("operator", "supervisor", "kiosk")
+
+
+class UsageError(Exception):
+    """Bad usage found after parsing (e.g. a malformed URL): exit 2."""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
+    return value
+
+
+def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # Subcommands repeat the option; SUPPRESS keeps them from resetting the top-level value.
+    p.add_argument(
+        "--db",
+        default=os.environ.get("CTI_DESK_DB") if top else argparse.SUPPRESS,
+        metavar="URL",
+        help="SQLAlchemy URL of the store (default: SQLite in the user data dir; env CTI_DESK_DB)",
+    )
+
+
+def _add_common(p: argparse.ArgumentParser, top: bool = False) -> None:
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="log details and show tracebacks",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cti-desk",
+        description="Call-center desktop: screen pops from Asterisk/cloud PBX over a unified customer store.",
+    )
+    parser.add_argument("--version", action="version", version=f"cti-desk {__version__}")
+    _add_db(parser, top=True)
+    _add_common(parser, top=True)
+    parser.add_argument(
+        "--source",
+        default=os.environ.get("CTI_DESK_SOURCE"),
+        metavar="URL",
+        help="call source: ami://, webhook://, sim://, relay (env CTI_DESK_SOURCE)",
+    )
+    parser.add_argument("--role", choices=ROLES, default=None, help="window to open")
+    parser.add_argument("--agent", metavar="INTERFACE", default=os.environ.get("CTI_DESK_AGENT"),
+                        help="this seat's phone, e.g. PJSIP/2001: pops only calls ringing there")
+    parser.add_argument("--oms-url", default=os.environ.get("CTI_DESK_OMS_URL"), metavar="URL",
+                        help="order management system to push delivery orders to")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo-data", help="fill the store with a reproducible demo retailer")
+    _add_db(demo)
+    _add_common(demo)
+    demo.add_argument("--customers", type=_positive_int, default=2000, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    imp = sub.add_parser("import", help="import a CSV file (all or nothing)")
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("file", metavar="FILE.csv")
+    _add_db(imp)
+    _add_common(imp)
+
+    mon = sub.add_parser("monitor", help="print every call's screen pop as JSON lines")
+    mon.add_argument("--source", required=True, metavar="URL",
+                     default=os.environ.get("CTI_DESK_SOURCE"))
+    _add_db(mon)
+    _add_common(mon)
+
+    relay = sub.add_parser("relay", help="publish one PBX's calls to every seat through PostgreSQL")
+    relay.add_argument("--source", required=True, metavar="URL")
+    _add_db(relay)
+    _add_common(relay)
+
+    dbp = sub.add_parser("db", help="store maintenance")
+    dbsub = dbp.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = dbsub.add_parser("upgrade", help="apply schema migrations")
+    _add_db(up)
+    _add_common(up)
+    return parser
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    from cti_desk.settings.paths import default_db_url
+
+    return args.db or default_db_url()
+
+
+def _setup_logging(debug: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s" if debug else "cti-desk: %(message)s",
+        stream=sys.stderr,
+    )
+    if not debug:
+        for noisy in ("alembic", "sqlalchemy", "asyncio", "aiohttp.access", "faker"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _run(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "db":
+        from cti_desk.store.db import Store, upgrade
+
+        store = Store(_db_url(args))
+        before, after = upgrade(store.engine)
+        print(f"store at {after}" + ("" if before == after else f" (was {before or 'empty'})"))
+        return 0
+    if command == "demo-data":
+        from cti_desk.app.progress import cli_progress
+        from cti_desk.services.demo_data import generate
+        from cti_desk.store.db import open_store
+
+        store = open_store(_db_url(args))
+        counts = generate(store, customers=args.customers, seed=args.seed, progress=cli_progress)
+        print(", ".join(f"{v:,} {k}" for k, v in counts.items()))
+        return 0
+    if command == "import":
+        from cti_desk.app.progress import cli_progress
+        from cti_desk.services.importer import import_csv
+        from cti_desk.store.db import open_store
+
+        store = open_store(_db_url(args))
+        result = import_csv(store, args.kind, args.file, progress=cli_progress)
+        print(result.summary())
+        return 0
+    if command == "monitor":
+        from cti_desk.app.monitor import run_monitor
+
+        return run_monitor(args.source, _db_url(args))
+    if command == "relay":
+        from cti_desk.app.monitor import run_relay
+
+        return run_relay(args.source, _db_url(args))
+    from cti_desk.app.gui import run_gui
+
+    return run_gui(args, _db_url(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.debug)
+    try:
+        return _run(args)
+    except (UsageError, BadArgument) as exc:
+        parser.print_usage(sys.stderr)
+        print(f"cti-desk: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        from cti_desk.app.errors import describe
+
+        print(f"cti-desk: {describe(exc)}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Who is calling, and everything the operator needs to know about them.
+
+Every lookup here is one indexed query: the screen pop waits on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cti_desk.domain.model import Resolution, Segment, segment_for
+from cti_desk.domain.phone import CallerNumber, NumberKind, normalize
+from cti_desk.domain.text import search_key, to_katakana
+from cti_desk.store.models import (
+    Address,
+    ChannelIdentity,
+    Customer,
+    CustomerEmail,
+    CustomerPhone,
+    DeliveryOrder,
+    PointsEntry,
+    Purchase,
+)
+
+MAX_MATCHES = 50
+
+
+@dataclass(frozen=True, slots=True)
+class CallerMatch:
+    number: CallerNumber
+    resolution: Resolution
+    customer_ids: tuple[int, ...] = ()
+
+
+def phone_lookup_statement(e164: str):
+    """The screen-pop query, exposed so tests can EXPLAIN it."""
+    return (
+        select(CustomerPhone.customer_id)
+        .where(CustomerPhone.e164 == e164)
+        .distinct()
+        .order_by(CustomerPhone.customer_id)
+        .limit(MAX_MATCHES)
+    )
+
+
+def resolve_caller(
+    session: Session, raw: str | None, region: str = "JP", outside_line_prefix: str | None = None
+) -> CallerMatch:
+    number = normalize(raw, region, outside_line_prefix)
+    if number.kind is NumberKind.WITHHELD:
+        return CallerMatch(number, Resolution.ANONYMOUS)
+    if number.e164 is None:
+        return CallerMatch(number, Resolution.NONE)
+    ids = tuple(session.scalars(phone_lookup_statement(number.e164)))
+    if not ids:
+        return CallerMatch(number, Resolution.NONE)
+    return CallerMatch(number, Resolution.UNIQUE if len(ids) == 1 else Resolution.MULTIPLE, ids)
+
+
+def _prefix(column, text: str):
+    # A range instead of LIKE: uses the b-tree index on SQLite and PostgreSQL alike.
+    return (column >= text) & (column < text + "\U0010ffff")
+
+
+def search_customers(session: Session, query: str, limit: int = 50) -> list[int]:
+    """Customer ids for what an operator typed: phone, email, member id, order no., name."""
+    query = query.strip()
+    if not query:
+        return []
+    ids: list[int] = []
+
+    def add(stmt) -> None:
+        for cid in session.scalars(stmt.limit(limit)):
+            if cid not in ids:
+                ids.append(cid)
+
+    if "@" in query:
+        add(select(CustomerEmail.customer_id).where(CustomerEmail.email == query.casefold()))
+        return ids[:limit]
+    number = normalize(query)
+    if number.e164:
+        add(phone_lookup_statement(number.e164))
+    add(select(ChannelIdentity.customer_id).where(ChannelIdentity.member_id == query))
+    add(select(Purchase.customer_id).where(Purchase.order_no == query))
+    add(select(DeliveryOrder.customer_id).where(DeliveryOrder.order_no == query))
+    if not query.replace("-", "").isdigit():
+        add(select(Customer.id).where(_prefix(Customer.name, query)).order_by(Customer.name))
+        kana = to_katakana(query)
+        add(select(Customer.id).where(_prefix(Customer.name_kana, kana)).order_by(Customer.name_kana))
+        compact = search_key(query)
+        if compact != query:
+            add(select(Customer.id).where(_prefix(Customer.name, compact)))
+    return ids[:limit]
+
+
+@dataclass(slots=True)
+class CustomerSummary:
+    id: int
+    name: str
+    name_kana: str
+    segment: Segment
+    points: int
+    order_count: int
+    flags: list[str]
+    member_ids: list[str] = field(default_factory=list)
+    identities: list[tuple[str, str]] = field(default_factory=list)  # (channel, external id)
+    phones: list[tuple[str, str]] = field(default_factory=list)  # (kind, e164)
+    emails: list[str] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
+
+
+def order_count(session: Session, customer_id: int) -> int:
+    return session.scalar(
+        select(func.count(Purchase.id)).where(Purchase.customer_id == customer_id)
+    ) or 0
+
+
+def points_balance(session: Session, customer_id: int) -> int:
+    return session.scalar(
+        select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
+            PointsEntry.customer_id == customer_id
+        )
+    ) or 0
+
+
+def customer_summary(session: Session, customer_id: int) -> CustomerSummary | None:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        return None
+    orders = order_count(session, customer_id)
+    identities = session.scalars(
+        select(ChannelIdentity).where(ChannelIdentity.customer_id == customer_id).order_by(ChannelIdentity.id)
+    ).all()
+    phones = session.execute(
+        select(CustomerPhone.kind, CustomerPhone.e164)
+        .where(CustomerPhone.customer_id == customer_id)
+        .distinct()
+    ).all()
+    emails = session.scalars(
+        select(CustomerEmail.email).where(CustomerEmail.customer_id == customer_id).distinct()
+    ).all()
+    addresses = session.scalars(
+        select(Address).where(Address.customer_id == customer_id).order_by(Address.id)
+    ).all()
+    return CustomerSummary(
+        id=customer.id,
+        name=customer.name,
+        name_kana=customer.name_kana,
+        segment=segment_for(orders),
+        points=points_balance(session, customer_id),
+        order_count=orders,
+        flags=[f for f in customer.flags.split(",") if f],
+        member_ids=[i.member_id for i in identities if i.member_id],
+        identities=[(i.channel, i.external_id) for i in identities],
+        phones=[(k, e) for k, e in phones],
+        emails=list(emails),
+        addresses=list(addresses),
+    )

@@ -1,0 +1,286 @@
+"""The unified customer store: one schema for SQLite (embedded) and PostgreSQL (many seats).
+
+Times are stored as UTC. Money is integer yen.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only makes INTEGER PRIMARY KEY an alias of rowid; BIGINT stays BIGINT elsewhere.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    name_kana: Mapped[str] = mapped_column(String(200), default="")
+    flags: Mapped[str] = mapped_column(String(200), default="")  # e.g. "vip,complaint"
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    identities: Mapped[list[ChannelIdentity]] = relationship(back_populates="customer")
+    phones: Mapped[list[CustomerPhone]] = relationship(back_populates="customer")
+    emails: Mapped[list[CustomerEmail]] = relationship(back_populates="customer")
+    addresses: Mapped[list[Address]] = relationship(back_populates="customer")
+
+    __table_args__ = (
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_name_kana", "name_kana"),
+    )
+
+
+class ChannelIdentity(Base):
+    """The customer as one channel knows them: a POS member, an EC account, a LINE user."""
+
+    __tablename__ = "channel_identities"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str] = mapped_column(String(100))
+    member_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    customer: Mapped[Customer] = relationship(back_populates="identities")
+    __table_args__ = (UniqueConstraint("channel", "external_id", name="uq_identity_channel_ext"),)
+
+
+class CustomerPhone(Base):
+    __tablename__ = "customer_phones"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    identity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channel_identities.id", ondelete="CASCADE"), index=True
+    )
+    e164: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10), default="home")  # home | mobile | work
+    raw: Mapped[str] = mapped_column(String(64), default="")
+    customer: Mapped[Customer] = relationship(back_populates="phones")
+    # The screen-pop lookup: e164 -> customer_id straight from the index.
+    __table_args__ = (Index("ix_customer_phones_e164", "e164", "customer_id"),)
+
+
+class CustomerEmail(Base):
+    __tablename__ = "customer_emails"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    identity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channel_identities.id", ondelete="CASCADE"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(254))  # case-folded
+    customer: Mapped[Customer] = relationship(back_populates="emails")
+    __table_args__ = (Index("ix_customer_emails_email", "email", "customer_id"),)
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    identity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("channel_identities.id", ondelete="CASCADE")
+    )
+    label: Mapped[str] = mapped_column(String(50), default="home")
+    postal_code: Mapped[str] = mapped_column(String(8), default="")  # 1234567
+    prefecture: Mapped[str] = mapped_column(String(10), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    line1: Mapped[str] = mapped_column(String(200), default="")
+    line2: Mapped[str] = mapped_column(String(200), default="")
+    customer: Mapped[Customer] = relationship(back_populates="addresses")
+
+
+class Location(Base):
+    """Where stock is: a shop, a warehouse or the EC stock."""
+
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))  # shop | warehouse | ec
+    prefecture: Mapped[str] = mapped_column(String(10), default="")
+    lead_days: Mapped[int] = mapped_column(Integer, default=1)  # days to ship from here
+
+
+class Product(Base):
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(40), unique=True)
+    jan: Mapped[str | None] = mapped_column(String(13), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_kana: Mapped[str] = mapped_column(String(200), default="")
+    price: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_products_name", "name"),)
+
+
+class StockLevel(Base):
+    __tablename__ = "stock_levels"
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    reserved: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    # Stock never goes negative and never reserves more than is there, whatever a seat does.
+    __table_args__ = (
+        CheckConstraint("on_hand >= 0", name="on_hand_nonneg"),
+        CheckConstraint("reserved >= 0 AND reserved <= on_hand", name="reserved_within"),
+    )
+
+
+class Purchase(Base):
+    __tablename__ = "purchases"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    identity_id: Mapped[int | None] = mapped_column(ForeignKey("channel_identities.id"))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    purchased_at: Mapped[datetime] = mapped_column(DateTime)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="completed")  # | pending_delivery
+    lines: Mapped[list[PurchaseLine]] = relationship(back_populates="purchase")
+    __table_args__ = (
+        UniqueConstraint("channel", "order_no", name="uq_purchase_channel_order"),
+        Index("ix_purchases_customer_time", "customer_id", "purchased_at"),
+        Index("ix_purchases_order_no", "order_no"),
+    )
+
+
+class PurchaseLine(Base):
+    __tablename__ = "purchase_lines"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    purchase_id: Mapped[int] = mapped_column(ForeignKey("purchases.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    purchase: Mapped[Purchase] = relationship(back_populates="lines")
+
+
+class PointsEntry(Base):
+    """Loyalty points ledger: the balance is the sum, never a stored number."""
+
+    __tablename__ = "points_ledger"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"))
+    delta: Mapped[int] = mapped_column(Integer)  # + earned, - spent
+    reason: Mapped[str] = mapped_column(String(20))  # earned | spent | adjust | expired
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Inquiry(Base):
+    """A contact in any channel: a call, a LINE chat, an EC form, a word at the shop."""
+
+    __tablename__ = "inquiries"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    channel: Mapped[str] = mapped_column(String(20))
+    call_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    caller_number: Mapped[str | None] = mapped_column(String(64))
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    opened_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    disposition: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(10), default="closed")  # open | closed
+    __table_args__ = (Index("ix_inquiries_customer_time", "customer_id", "opened_at"),)
+
+
+class DeliveryOrder(Base):
+    __tablename__ = "delivery_orders"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(40), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id"))
+    purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"))
+    recipient: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    postal_code: Mapped[str] = mapped_column(String(8))
+    prefecture: Mapped[str] = mapped_column(String(10))
+    city: Mapped[str] = mapped_column(String(100))
+    line1: Mapped[str] = mapped_column(String(200))
+    line2: Mapped[str] = mapped_column(String(200), default="")
+    delivery_date: Mapped[date] = mapped_column(Date)
+    slot: Mapped[str] = mapped_column(String(20))
+    payment: Mapped[str] = mapped_column(String(20))
+    points_used: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="confirmed")
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    lines: Mapped[list[DeliveryOrderLine]] = relationship(back_populates="order")
+
+
+class DeliveryOrderLine(Base):
+    __tablename__ = "delivery_order_lines"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("delivery_orders.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    order: Mapped[DeliveryOrder] = relationship(back_populates="lines")
+
+
+class OutboxMessage(Base):
+    """An order waiting to reach the OMS: stored first, sent until a 2xx, never lost."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    topic: Mapped[str] = mapped_column(String(40), default="order")
+    payload: Mapped[dict] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))  # customer.open | order.place | ...
+    customer_id: Mapped[int | None] = mapped_column(BigId, index=True)
+    call_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class CallEventRow(Base):
+    """Call events published by `cti-desk relay` for the seats that share one PBX."""
+
+    __tablename__ = "call_events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    call_id: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(10))
+    payload: Mapped[dict] = mapped_column(JSON)
