@@ -14,7 +14,8 @@ from sqlalchemy import create_engine, text
 from cti_desk.store.db import Store, open_store
 
 PG_URL = os.environ.get("CTI_DESK_TEST_PG_URL")
-_TEMPLATE = "cti_desk_tmpl"
+# One template per pytest process, so parallel runs against one server never collide.
+_TEMPLATE = f"cti_desk_tmpl_{os.getpid()}"
 _counter = itertools.count()
 
 
@@ -69,6 +70,12 @@ def pg_template():
     url = PG_URL.rsplit("/", 1)[0] + "/" + _TEMPLATE
     open_store(url).dispose()
     yield url
+    with admin.connect() as conn:
+        for (name,) in conn.execute(
+            text("SELECT datname FROM pg_database WHERE datname LIKE :p"), {"p": f"t_{os.getpid()}_%"}
+        ).all():
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        conn.execute(text(f"DROP DATABASE IF EXISTS {_TEMPLATE} WITH (FORCE)"))
     admin.dispose()
 
 
