@@ -1,0 +1,56 @@
+"""Caller resolution on a big store: the bare SQL lookup and the whole service call.
+
+    BENCH_DB=sqlite:////path/store.sqlite3 .venv/bin/python bench/bench_resolution.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+
+from sqlalchemy import func, select
+
+from cti_desk.services.customers import phone_lookup_statement, resolve_caller
+from cti_desk.store.db import open_store
+from cti_desk.store.models import Customer, CustomerPhone
+
+N = 2000
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))]
+
+
+def main() -> None:
+    store = open_store(os.environ["BENCH_DB"])
+    with store.session() as s:
+        customers = s.scalar(select(func.count(Customer.id)))
+        max_id = s.scalar(select(func.max(CustomerPhone.id)))
+        rng = random.Random(7)
+        numbers = []
+        while len(numbers) < N:
+            e164 = s.scalar(select(CustomerPhone.e164).where(CustomerPhone.id == rng.randint(1, max_id)))
+            if e164:
+                numbers.append("0" + e164[3:])  # as a Japanese PBX sends it
+        sql_times, service_times = [], []
+        for raw in numbers:
+            e164 = "+81" + raw[1:]
+            t0 = time.perf_counter()
+            s.scalars(phone_lookup_statement(e164)).all()
+            sql_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            resolve_caller(s, raw)
+            service_times.append(time.perf_counter() - t0)
+    print(f"store: {customers:,} customers ({store.engine.dialect.name})")
+    for label, values in (("bare SQL lookup", sql_times), ("resolve_caller()", service_times)):
+        print(
+            f"{label:18s} p50 {statistics.median(values) * 1e3:.3f} ms  "
+            f"p99 {percentile(values, 0.99) * 1e3:.3f} ms  (n={len(values)})"
+        )
+
+
+if __name__ == "__main__":
+    main()
