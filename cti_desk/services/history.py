@@ -1,0 +1,272 @@
+"""A customer's whole story for the screen pop: purchases in every channel, past inquiries.
+
+`pop_for_caller` is the one background op behind a pop: who is calling, their summary,
+the first page of purchases and their inquiries, and the audit entry, so the panel and
+the history paint together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cti_desk.domain.model import Resolution
+from cti_desk.services import audit
+from cti_desk.services.customers import (
+    CallerMatch,
+    CustomerSummary,
+    customer_summary,
+    resolve_caller,
+)
+from cti_desk.store.db import Store
+from cti_desk.store.models import (
+    Address,
+    ChannelIdentity,
+    Customer,
+    DeliveryOrder,
+    DeliveryOrderLine,
+    Inquiry,
+    Location,
+    PointsEntry,
+    Product,
+    Purchase,
+    PurchaseLine,
+)
+
+PAGE_SIZE = 200
+MAX_INQUIRIES = 500
+PENDING_DELIVERY = "pending_delivery"
+
+
+@dataclass(frozen=True, slots=True)
+class PurchaseRow:
+    purchase_id: int | None  # None for a delivery order not yet turned into a purchase
+    order_no: str
+    channel: str
+    place: str  # shop name, warehouse, or "EC"
+    purchased_at: datetime  # naive UTC
+    items: str
+    amount: int
+    points: int
+    status: str  # completed | pending_delivery | ...
+
+
+@dataclass(frozen=True, slots=True)
+class InquiryRow:
+    id: int
+    channel: str
+    opened_at: datetime
+    closed_at: datetime | None
+    operator: str
+    subject: str
+    notes: str
+    disposition: str
+    status: str  # open | closed
+    call_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One of several customers a number or a search matched, with what tells them apart."""
+
+    id: int
+    name: str
+    name_kana: str
+    member_ids: tuple[str, ...]
+    place: str  # prefecture + city of the first address
+    last_purchase_at: datetime | None
+
+
+@dataclass(slots=True)
+class CustomerStory:
+    summary: CustomerSummary
+    purchase_count: int
+    purchases: list[PurchaseRow]  # first page (pending deliveries first)
+    inquiries: list[InquiryRow]  # open first, then newest first
+
+
+@dataclass(slots=True)
+class Pop:
+    match: CallerMatch
+    story: CustomerStory | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def _items_text(names: list[tuple[str, int]]) -> str:
+    return ", ".join(name if qty == 1 else f"{name} ×{qty}" for name, qty in names)
+
+
+def purchase_count(session: Session, customer_id: int) -> int:
+    return session.scalar(
+        select(func.count(Purchase.id)).where(Purchase.customer_id == customer_id)
+    ) or 0
+
+
+def purchase_page(
+    session: Session, customer_id: int, offset: int = 0, limit: int = PAGE_SIZE
+) -> list[PurchaseRow]:
+    """One page of purchases, newest first (index ix_purchases_customer_time)."""
+    rows = session.execute(
+        select(Purchase, Location.name, Location.kind)
+        .outerjoin(Location, Location.id == Purchase.location_id)
+        .where(Purchase.customer_id == customer_id)
+        .order_by(Purchase.purchased_at.desc(), Purchase.id.desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    ids = [p.id for p, _, _ in rows]
+    lines: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    points: dict[int, int] = {}
+    if ids:
+        for pid, name, qty in session.execute(
+            select(PurchaseLine.purchase_id, Product.name, PurchaseLine.quantity)
+            .join(Product, Product.id == PurchaseLine.product_id)
+            .where(PurchaseLine.purchase_id.in_(ids))
+            .order_by(PurchaseLine.purchase_id, PurchaseLine.id)
+        ):
+            lines[pid].append((name, qty))
+        points = dict(
+            session.execute(
+                select(PointsEntry.purchase_id, func.sum(PointsEntry.delta))
+                .where(PointsEntry.purchase_id.in_(ids), PointsEntry.delta > 0)
+                .group_by(PointsEntry.purchase_id)
+            ).all()
+        )
+    out = []
+    for p, loc_name, loc_kind in rows:
+        place = "EC" if p.channel == "ec" or loc_kind == "ec" else (loc_name or "")
+        out.append(
+            PurchaseRow(
+                purchase_id=p.id, order_no=p.order_no, channel=p.channel, place=place,
+                purchased_at=p.purchased_at, items=_items_text(lines.get(p.id, [])),
+                amount=p.total, points=int(points.get(p.id, 0) or 0), status=p.status,
+            )
+        )
+    return out
+
+
+def pending_deliveries(session: Session, customer_id: int) -> list[PurchaseRow]:
+    """Delivery orders placed but not yet a purchase: shown on top as pending."""
+    orders = session.scalars(
+        select(DeliveryOrder)
+        .where(
+            DeliveryOrder.customer_id == customer_id,
+            DeliveryOrder.purchase_id.is_(None),
+            DeliveryOrder.status.not_in(("cancelled", "delivered")),
+        )
+        .order_by(DeliveryOrder.created_at.desc())
+        .limit(50)
+    ).all()
+    out = []
+    for o in orders:
+        names = session.execute(
+            select(Product.name, DeliveryOrderLine.quantity)
+            .join(Product, Product.id == DeliveryOrderLine.product_id)
+            .where(DeliveryOrderLine.order_id == o.id)
+            .order_by(DeliveryOrderLine.id)
+        ).all()
+        out.append(
+            PurchaseRow(
+                purchase_id=None, order_no=o.order_no, channel="call_center", place="",
+                purchased_at=o.created_at, items=_items_text([(n, q) for n, q in names]),
+                amount=o.total, points=0, status=PENDING_DELIVERY,
+            )
+        )
+    return out
+
+
+def _inquiry_row(i: Inquiry) -> InquiryRow:
+    return InquiryRow(
+        id=i.id, channel=i.channel, opened_at=i.opened_at, closed_at=i.closed_at,
+        operator=i.operator, subject=i.subject, notes=i.notes, disposition=i.disposition,
+        status=i.status, call_id=i.call_id,
+    )
+
+
+def inquiries_for(session: Session, customer_id: int, limit: int = MAX_INQUIRIES) -> list[InquiryRow]:
+    """Every channel's inquiries: the open ones first, then newest first."""
+    rows = session.scalars(
+        select(Inquiry)
+        .where(Inquiry.customer_id == customer_id)
+        .order_by(Inquiry.opened_at.desc(), Inquiry.id.desc())
+        .limit(limit)
+    ).all()
+    items = [_inquiry_row(i) for i in rows]
+    return [i for i in items if i.status == "open"] + [i for i in items if i.status != "open"]
+
+
+def candidates(session: Session, customer_ids: list[int] | tuple[int, ...]) -> list[Candidate]:
+    """What tells several matching customers apart, in the order given."""
+    if not customer_ids:
+        return []
+    ids = list(customer_ids)
+    customers = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
+    members: dict[int, list[str]] = defaultdict(list)
+    for cid, member_id in session.execute(
+        select(ChannelIdentity.customer_id, ChannelIdentity.member_id)
+        .where(ChannelIdentity.customer_id.in_(ids), ChannelIdentity.member_id.is_not(None))
+        .order_by(ChannelIdentity.id)
+    ):
+        members[cid].append(member_id)
+    places: dict[int, str] = {}
+    for cid, pref, city in session.execute(
+        select(Address.customer_id, Address.prefecture, Address.city)
+        .where(Address.customer_id.in_(ids))
+        .order_by(Address.id)
+    ):
+        places.setdefault(cid, f"{pref}{city}")
+    last = dict(
+        session.execute(
+            select(Purchase.customer_id, func.max(Purchase.purchased_at))
+            .where(Purchase.customer_id.in_(ids))
+            .group_by(Purchase.customer_id)
+        ).all()
+    )
+    return [
+        Candidate(
+            id=cid, name=customers[cid].name, name_kana=customers[cid].name_kana,
+            member_ids=tuple(members.get(cid, ())), place=places.get(cid, ""),
+            last_purchase_at=last.get(cid),
+        )
+        for cid in ids
+        if cid in customers
+    ]
+
+
+def customer_story(session: Session, customer_id: int) -> CustomerStory | None:
+    summary = customer_summary(session, customer_id)
+    if summary is None:
+        return None
+    return CustomerStory(
+        summary=summary,
+        purchase_count=purchase_count(session, customer_id),
+        purchases=pending_deliveries(session, customer_id) + purchase_page(session, customer_id, 0),
+        inquiries=inquiries_for(session, customer_id),
+    )
+
+
+def open_customer(store: Store, customer_id: int, actor: str, call_id: str | None) -> CustomerStory | None:
+    """Load a customer's story and write the audit entry for having opened it."""
+    with store.session() as s:
+        story = customer_story(s, customer_id)
+    if story is not None:
+        with store.transaction() as s:
+            audit.record(s, actor, audit.CUSTOMER_OPEN, customer_id, call_id)
+    return story
+
+
+def pop_for_caller(
+    store: Store, raw_number: str | None, actor: str, call_id: str | None
+) -> Pop:
+    """Everything a screen pop shows, in one go."""
+    with store.session() as s:
+        match = resolve_caller(s, raw_number)
+        if match.resolution is Resolution.MULTIPLE:
+            return Pop(match, candidates=candidates(s, match.customer_ids))
+    if match.resolution is Resolution.UNIQUE:
+        return Pop(match, story=open_customer(store, match.customer_ids[0], actor, call_id))
+    return Pop(match)
