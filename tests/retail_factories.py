@@ -68,3 +68,60 @@ def add_retail(
         if points:
             s.add(PointsEntry(customer_id=cid, delta=points, reason="adjust", at=now()))
     return retail
+
+
+class FakeOMS:
+    """An order management system on 127.0.0.1:0 that answers from a script.
+
+    `script` holds what the next requests get: an int status, or "hang" (no answer until
+    the client has given up). Once it is empty every request gets 201. A 2xx records the
+    order under its Idempotency-Key, as a real OMS de-duplicates.
+    """
+
+    def __init__(self, script=()) -> None:
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.script = list(script)
+        self.requests: list[tuple[str, dict]] = []  # every POST that arrived
+        self.accepted: dict[str, list[dict]] = {}  # key -> bodies answered 2xx
+        self.release = threading.Event()
+        self.lock = threading.Lock()
+        oms = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                key = self.headers.get("Idempotency-Key", "")
+                with oms.lock:
+                    oms.requests.append((key, body))
+                    step = oms.script.pop(0) if oms.script else 201
+                if step == "hang":
+                    oms.release.wait(5)
+                    return
+                if self.path != "/orders":
+                    step = 404
+                if 200 <= step < 300:
+                    with oms.lock:
+                        oms.accepted.setdefault(key, []).append(body)
+                data = json.dumps({"key": key}).encode()
+                self.send_response(step)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
