@@ -381,11 +381,17 @@ class CallTracker:
 
     # -- after a reconnect --------------------------------------------------------------
 
-    def resync(self, channels: list[Message]) -> None:
+    def calls_known(self) -> frozenset[str]:
+        """Take this before asking for CoreShowChannels, and give it to `resync`."""
+        return frozenset(self._calls)
+
+    def resync(self, channels: list[Message], known: frozenset[str] | None = None) -> None:
         """Rebuild from CoreShowChannel events: what happened while we were away.
 
         Calls that rang during the outage still pop (ringing, then answered if a phone
-        is bridged with the caller); calls that vanished are ended or missed.
+        is bridged with the caller); calls that vanished are ended or missed. Only calls
+        `known` before the list was asked for can have vanished: events keep coming
+        while the list is on its way, and a call they started is not in it.
         """
         by_call: dict[str, list[Message]] = {}
         for ch in channels:
@@ -393,7 +399,7 @@ class CallTracker:
             if call_id:
                 by_call.setdefault(call_id, []).append(ch)
         for call in list(self._calls.values()):
-            if call.call_id not in by_call:
+            if call.call_id not in by_call and (known is None or call.call_id in known):
                 self._over(call)
         self._bridges.clear()
         for call_id, members in by_call.items():

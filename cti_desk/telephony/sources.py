@@ -161,8 +161,10 @@ class AmiSource:
         tracker = CallTracker(emit, inbound_contexts=self.config.inbound_contexts)
 
         async def resync(client) -> None:
+            known = tracker.calls_known()
             _response, events = await client.send_list_action("CoreShowChannels")
-            tracker.resync([e for e in events if (e.event or "").lower() == "coreshowchannel"])
+            channels = [e for e in events if (e.event or "").lower() == "coreshowchannel"]
+            tracker.resync(channels, known)
 
         client = AmiClient(self.config.ami, on_event=tracker.handle, on_connected=resync)
         await client.run()

@@ -238,3 +238,15 @@ def test_interface_of_channel_names():
     assert interface_of("PJSIP/2001-0000001a") == "PJSIP/2001"
     assert interface_of("SIP/9170-12-0000003c") == "SIP/9170-12"
     assert interface_of("Local/000@internal-00000003;2") == "Local/000@internal"
+
+
+def test_resync_leaves_alone_calls_that_started_while_the_list_was_coming():
+    early, late = QueueCall(uid="asterisk-1.100"), QueueCall(uid="asterisk-1.200")
+    tracker, out = track(early.arrives())
+    known = tracker.calls_known()
+    for m in late.arrives():  # events keep flowing while CoreShowChannels is answered
+        tracker.handle(m)
+    tracker.resync(early.show_channels(), known)
+    assert states(out, early.uid) == [R]
+    assert states(out, late.uid) == [R]
+    assert tracker.calls_in_progress == 2
