@@ -138,7 +138,10 @@ def _run(args: argparse.Namespace) -> int:
         from cti_desk.store.db import open_store
 
         store = open_store(_db_url(args))
-        counts = generate(store, customers=args.customers, seed=args.seed, progress=cli_progress)
+        try:
+            counts = generate(store, customers=args.customers, seed=args.seed, progress=cli_progress)
+        finally:
+            store.dispose()
         print(", ".join(f"{v:,} {k}" for k, v in counts.items()))
         return 0
     if command == "import":
@@ -147,7 +150,10 @@ def _run(args: argparse.Namespace) -> int:
         from cti_desk.store.db import open_store
 
         store = open_store(_db_url(args))
-        result = import_csv(store, args.kind, args.file, progress=cli_progress)
+        try:
+            result = import_csv(store, args.kind, args.file, progress=cli_progress)
+        finally:
+            store.dispose()
         print(result.summary())
         return 0
     if command == "monitor":
