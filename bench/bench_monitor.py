@@ -1,0 +1,92 @@
+"""`cti-desk monitor`'s hot path: an AMI event in -> its JSON line flushed into a pipe.
+
+Per call: the Newchannel that rings it (tracker + caller lookup + json + write + flush),
+then the answer and the end (no lookup: the call's match is reused).
+
+    BENCH_DB=sqlite:////path/store.sqlite3 .venv/bin/python bench/bench_monitor.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cti_desk.app.monitor import line_printer
+from cti_desk.services.screenpop import CallerResolver
+from cti_desk.store.db import open_store
+from cti_desk.store.models import CustomerPhone
+from cti_desk.telephony.calls import CallTracker
+from tests.telephony.recorded_calls import QueueCall
+
+N = 2000
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))]
+
+
+def main() -> None:
+    url = os.environ.get("BENCH_DB")
+    if not url:
+        from tests.factories import add_customer
+
+        url = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+        store = open_store(url)
+        for i in range(2000):
+            add_customer(store, name=f"顧客 {i}", phones=(f"03-5555-{i:04d}",))
+    store = open_store(url)
+    with store.session() as s:
+        top = s.scalar(select(func.max(CustomerPhone.id)))
+        rng = random.Random(7)
+        numbers = []
+        while len(numbers) < N:
+            e164 = s.scalar(select(CustomerPhone.e164).where(CustomerPhone.id == rng.randint(1, top)))
+            if e164:
+                numbers.append("0" + e164[3:])
+    read_fd, write_fd = os.pipe()
+    drain = threading.Thread(target=lambda: [None for _ in iter(lambda: os.read(read_fd, 65536), b"")],
+                             daemon=True)
+    drain.start()
+    out = os.fdopen(write_fd, "wb")
+    resolver = CallerResolver(store)
+    tracker = CallTracker(line_printer(resolver, out))
+    calls = [QueueCall(uid=f"asterisk-1.{10 * i}", number=n) for i, n in enumerate(numbers)]
+    ring, answer, end = [], [], []
+    for call in calls:
+        arrives, answered, completed = call.arrives(), call.answered(), call.completed()
+        t0 = time.perf_counter()
+        tracker.handle(arrives[0])  # Newchannel -> ringing line
+        ring.append(time.perf_counter() - t0)
+        for m in arrives[1:] + answered[:1]:
+            tracker.handle(m)
+        t0 = time.perf_counter()
+        tracker.handle(answered[1])  # DialEnd ANSWER -> answered line
+        answer.append(time.perf_counter() - t0)
+        for m in answered[2:] + completed[:3]:
+            tracker.handle(m)
+        t0 = time.perf_counter()
+        tracker.handle(completed[3])  # AgentComplete -> ended line
+        end.append(time.perf_counter() - t0)
+        for m in completed[4:]:
+            tracker.handle(m)
+    resolver.close()
+    out.close()
+    print(f"store: {url.rsplit('/', 1)[-1]} ({store.engine.dialect.name}), {N} calls")
+    for label, values in (("ringing (lookup)", ring), ("answered", answer), ("ended", end)):
+        print(f"event -> line {label:17s} p50 {statistics.median(values) * 1e3:.3f} ms  "
+              f"p99 {percentile(values, 0.99) * 1e3:.3f} ms  max {max(values) * 1e3:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()
