@@ -5,6 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from cti_desk.domain.model import Resolution
+from cti_desk.services.customers import resolve_caller
 from cti_desk.services.history import (
     candidates,
     inquiries_for,
@@ -17,7 +18,6 @@ from cti_desk.services.inquiries import (
     create_customer_from_call,
     save_wrapup,
 )
-from cti_desk.services.customers import resolve_caller
 from cti_desk.store.models import AuditEntry, ChannelIdentity, Inquiry
 from tests.factories import add_customer
 from tests.story_factories import BASE, add_address, add_inquiry, add_purchases

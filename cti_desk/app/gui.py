@@ -1,0 +1,174 @@
+"""`cti-desk` without a subcommand: the operator window, read top to bottom.
+
+QApplication -> settings and language -> store (schema upgrade in the background) ->
+window -> demo data on a first run -> call source on its own thread -> event loop.
+"""
+
+from __future__ import annotations
+
+import getpass
+import inspect
+import logging
+import sys
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from cti_desk.qt import i18n, tasks
+from cti_desk.qt.call_bridge import CallBridge
+from cti_desk.qt.main_window import MainWindow, settings_file
+from cti_desk.settings.paths import config_dir, default_db_url
+from cti_desk.store.db import Store, needs_upgrade, upgrade
+
+log = logging.getLogger("cti_desk.gui")
+
+DEMO_CUSTOMERS = 2000
+
+
+class _Progress(QObject):
+    """Carries (stage, done, total) from a worker thread to the progress dialog."""
+
+    step = Signal(str, int, int)
+
+
+def _prepare_store(store: Store) -> tuple[str | None, str | None, bool]:
+    """On a worker: bring the schema up to date; say whether the store is empty."""
+    before = after = None
+    if needs_upgrade(store.engine):
+        before, after = upgrade(store.engine)
+    from sqlalchemy import select
+
+    from cti_desk.store.models import Customer
+
+    with store.session() as s:
+        empty = s.scalar(select(Customer.id).limit(1)) is None
+    return before, after, empty
+
+
+def _make_source(url: str, store: Store, db_url: str):
+    from cti_desk.telephony.sources import parse_source
+
+    params = inspect.signature(parse_source).parameters
+    kwargs = {}
+    if "store" in params:
+        kwargs["store"] = store
+    if "db_url" in params:
+        kwargs["db_url"] = db_url
+    return parse_source(url, **kwargs)
+
+
+class Startup:
+    """The steps after the window is up, each in the background."""
+
+    def __init__(self, app: QApplication, window: MainWindow, store: Store, args, db_url: str) -> None:
+        self.app, self.window, self.store, self.args, self.db_url = app, window, store, args, db_url
+        self.dialog: QProgressDialog | None = None
+        self.progress = _Progress()
+
+    def status(self, text: str, ms: int = 0) -> None:
+        log.info("%s", text)
+        self.window.statusBar().showMessage(text, ms)
+
+    def begin(self) -> None:
+        self.status(self.window.tr("Opening the store…"))
+        tasks.run_query(lambda: _prepare_store(self.store), self._prepared, self._failed)
+
+    def _prepared(self, result) -> None:
+        before, after, empty = result
+        if after is not None:
+            self.status(self.window.tr("Store schema upgraded from {before} to {after}").format(
+                before=before or "empty", after=after), 10000)
+        else:
+            self.window.statusBar().clearMessage()
+        source = self.args.source or ""
+        if empty and (self.db_url == default_db_url() or source.startswith("sim://")):
+            self._seed()
+        else:
+            self._start_calls()
+
+    def _seed(self) -> None:
+        try:
+            from cti_desk.services.demo_data import generate
+        except ImportError:
+            self._start_calls()
+            return
+        self.dialog = QProgressDialog(self.window.tr("Creating demo data…"), "", 0, 100, self.window)
+        self.dialog.setObjectName("demoDataProgress")
+        self.dialog.setCancelButton(None)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.progress.step.connect(self._step)
+        step = self.progress.step
+        store = self.store
+        tasks.run_query(
+            lambda: generate(store, customers=DEMO_CUSTOMERS, seed=1,
+                             progress=step.emit),
+            self._seeded,
+            self._failed,
+        )
+
+    def _step(self, stage: str, done: int, total: int) -> None:
+        if self.dialog is not None and total > 0:
+            self.dialog.setLabelText(self.window.tr("Creating demo data: {stage}").format(stage=stage))
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    def _seeded(self, counts) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        summary = ", ".join(f"{v:,} {k}" for k, v in dict(counts or {}).items())
+        self.status(self.window.tr("Demo data created: {summary}").format(summary=summary), 10000)
+        self._start_calls()
+
+    def _start_calls(self) -> None:
+        url = self.args.source
+        if not url:
+            self.window.set_role_note(self.window.tr("No call source (--source)"))
+            return
+        try:
+            source = _make_source(url, self.store, self.db_url)
+        except ImportError:
+            self.status(self.window.tr("Call sources are not available in this build"))
+            return
+        except Exception as exc:
+            self._failed(exc)
+            return
+        bridge = CallBridge(source, self.window.agent, self.window)
+        self.window.set_bridge(bridge)
+        bridge.start()
+        log.info("taking calls from %s", url.split("@")[-1] if "@" in url else url)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.status(self.window.tr("Error: {message}").format(message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+
+
+def run_gui(args, db_url: str) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("cti-desk")
+    app.setOrganizationName("cti-desk")
+    app.setDesktopFileName("cti-desk")
+    settings = settings_file(config_dir())
+    i18n.install_language(i18n.choose_language(settings))
+    role = args.role or str(settings.value("role", "operator"))
+    settings.setValue("role", role)
+
+    store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
+    operator = getpass.getuser()
+    window = MainWindow(store, operator, getattr(args, "agent", None), settings)
+    if role != "operator":
+        window.set_role_note(window.tr("The {role} view is not built yet: showing the operator window.").format(role=role))
+    window.show()
+    startup = Startup(app, window, store, args, db_url)
+    startup.begin()
+    try:
+        code = app.exec()
+    finally:
+        if window.bridge is not None:
+            window.bridge.stop()
+        tasks.shutdown()
+        store.dispose()
+    return code

@@ -1,0 +1,521 @@
+"""The operator window: the screen pop, the customer's whole story, and wrap-up.
+
+`MainWindow.on_call_update` is the single entry point for calls. Every store access
+runs through `run_query` (worker thread); the GUI thread only shows and asks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cti_desk.domain.calls import CallState, CallUpdate
+from cti_desk.domain.model import Resolution
+from cti_desk.domain.phone import normalize
+from cti_desk.domain.text import bounded
+from cti_desk.qt import i18n
+from cti_desk.qt.call_bar import CallBar, ShiftCall, ShiftCallsModel
+from cti_desk.qt.customer_panel import CustomerPanel
+from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
+from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
+from cti_desk.qt.search import SearchBox
+from cti_desk.qt.tasks import run_query
+from cti_desk.qt.wrapup import WrapUpPanel
+from cti_desk.services import history
+from cti_desk.services.history import CustomerStory, Pop
+from cti_desk.services.inquiries import (
+    WrapUp,
+    attach_number,
+    create_customer_from_call,
+    save_wrapup,
+)
+from cti_desk.store.db import Store
+
+log = logging.getLogger(__name__)
+
+
+def settings_file(config_dir: Path) -> QSettings:
+    return QSettings(str(config_dir / "cti-desk.ini"), QSettings.Format.IniFormat)
+
+
+def _utc_naive(ts: datetime) -> datetime:
+    return ts.astimezone(UTC).replace(tzinfo=None) if ts.tzinfo else ts
+
+
+class MainWindow(QMainWindow):
+    pauseRequested = Signal(bool)  # wired to AMI QueuePause
+    dialRequested = Signal(str)  # E.164, wired to AMI Originate
+    popShown = Signal(str)  # call id: the pop's data is on screen
+    customerShown = Signal(int)  # customer id on the card (and audited)
+    wrapUpSaved = Signal(int)  # inquiry id
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        operator: str,
+        agent: str | None = None,
+        settings: QSettings | None = None,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("operatorWindow")
+        self.store = store
+        self.operator = operator
+        self.agent = agent
+        self.settings = settings
+        self.bridge = None
+        self.current: ShiftCall | None = None
+        self.customer_id: int | None = None
+        self.last_notification: tuple[str, str] | None = None
+
+        # -- widgets -----------------------------------------------------------
+        self.call_bar = CallBar()
+        self.call_bar.pauseToggled.connect(self.pauseRequested)
+        self.call_bar.dialRequested.connect(self.dialRequested)
+        self.search = SearchBox(lambda: self.store)
+        self.panel = CustomerPanel(self.search)
+        self.panel.customerChosen.connect(self.open_customer)
+        self.panel.attachChosen.connect(self._attach_number)
+        self.panel.dialRequested.connect(self.dialRequested)
+        self.panel.new_form.createRequested.connect(self._create_customer)
+
+        self.calls = ShiftCallsModel(self)
+        self.calls_view = QTableView()
+        self.calls_view.setObjectName("shiftCalls")
+        self.calls_view.setModel(self.calls)
+        self.calls_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.calls_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.calls_view.verticalHeader().setVisible(False)
+        self.calls_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.calls_view.horizontalHeader().setStretchLastSection(True)
+        self.calls_view.activated.connect(self._call_activated)
+        self.calls_view.doubleClicked.connect(self._call_activated)
+        self.calls_heading = QLabel()
+        calls_box = QWidget()
+        cl = QVBoxLayout(calls_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.calls_heading)
+        cl.addWidget(self.calls_view)
+
+        self.purchases = PurchaseHistoryModel(self._load_purchase_page, self)
+        self.purchases_view = PurchaseHistoryView(self.purchases)
+        self.inquiries = InquiryHistoryModel(self)
+        self.inquiries_view = InquiryHistoryView(self.inquiries)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("storyTabs")
+        self.tabs.addTab(self.purchases_view, "")
+        self.tabs.addTab(self.inquiries_view, "")
+        self.inventory = self._embed("cti_desk.qt.inventory_panel", "InventoryPanel", "inventoryPanel")
+        self.order_form = self._embed("cti_desk.qt.order_form", "OrderForm", "orderForm")
+        self.tabs.addTab(self.inventory, "")
+        self.tabs.addTab(self.order_form, "")
+
+        self.wrapup = WrapUpPanel()
+        self.wrapup.saveRequested.connect(self._save_wrapup)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setObjectName("leftSplitter")
+        self.left.addWidget(self.panel)
+        self.left.addWidget(calls_box)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 1)
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.setObjectName("bodySplitter")
+        self.body.addWidget(self.left)
+        self.body.addWidget(self.tabs)
+        self.body.setStretchFactor(0, 2)
+        self.body.setStretchFactor(1, 3)
+        self.vertical = QSplitter(Qt.Orientation.Vertical)
+        self.vertical.setObjectName("mainSplitter")
+        self.vertical.addWidget(self.body)
+        self.vertical.addWidget(self.wrapup)
+        self.vertical.setStretchFactor(0, 4)
+        self.vertical.setStretchFactor(1, 1)
+        for splitter in (self.left, self.body, self.vertical):
+            splitter.setChildrenCollapsible(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.call_bar)
+        layout.addWidget(self.vertical, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.tray = self._make_tray()
+        self.role_note = QLabel()
+        self.statusBar().addPermanentWidget(self.role_note)
+        self.retranslate()
+        self._restore_state()
+
+    # -- actions, menus, tray ----------------------------------------------------
+    def _build_actions(self) -> None:
+        self.act_search = QAction(self)
+        self.act_search.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.act_search.triggered.connect(self.panel.focus_search)
+        self.act_save = QAction(self)
+        self.act_save.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.act_save.triggered.connect(self.wrapup.save_now)
+        self.act_pause = QAction(self)
+        self.act_pause.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.act_pause.triggered.connect(self.call_bar.pause_button.toggle)
+        self.act_dial = QAction(self)
+        self.act_dial.setShortcut(QKeySequence("Ctrl+D"))
+        self.act_dial.triggered.connect(self.call_bar.dial_button.click)
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.call_menu = self.menuBar().addMenu("")
+        for act in (self.act_search, self.act_save, self.act_pause, self.act_dial):
+            self.call_menu.addAction(act)
+            self.addAction(act)
+        self.call_menu.addSeparator()
+        self.call_menu.addAction(self.act_quit)
+        self.lang_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == i18n.current_language())
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(act)
+            self.lang_menu.addAction(act)
+            self.lang_actions[code] = act
+
+    def _make_tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon), self)
+        tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_(), self.activateWindow()))
+        tray.show()
+        return tray
+
+    def _notify(self, call: ShiftCall) -> None:
+        title = self.tr("Incoming call")
+        text = f"{call.number_text()} {call.caller_name}".strip()
+        self.last_notification = (title, text)
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        QApplication.alert(self)
+
+    def _embed(self, module: str, cls: str, name: str) -> QWidget:
+        """The inventory panel and order form, once their modules exist."""
+        try:
+            widget_cls = getattr(importlib.import_module(module), cls)
+        except (ImportError, AttributeError):
+            widget_cls = None
+        if widget_cls is not None:
+            for kwargs in ({"store": self.store, "operator": self.operator}, {"store": self.store}, {}):
+                try:
+                    widget = widget_cls(**kwargs)
+                except TypeError:
+                    continue
+                widget.setObjectName(widget.objectName() or name)
+                return widget
+        placeholder = QLabel()
+        placeholder.setObjectName(f"{name}Placeholder")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setProperty("coming", True)
+        return placeholder
+
+    # -- calls -------------------------------------------------------------------
+    def set_bridge(self, bridge) -> None:
+        """Take calls from a CallBridge; its PBX actions follow the window's buttons."""
+        self.bridge = bridge
+        bridge.callUpdate.connect(self.on_call_update, Qt.ConnectionType.QueuedConnection)
+        bridge.sourceFailed.connect(lambda msg: self.statusBar().showMessage(
+            self.tr("Call source: {message}").format(message=bounded(msg, 200)), 15000))
+        self.pauseRequested.connect(bridge.queue_pause)
+        self.dialRequested.connect(bridge.originate)
+
+    def _is_mine(self, u: CallUpdate) -> bool:
+        if not self.agent:
+            return True
+        return self.agent in u.ringing_at or u.agent == self.agent
+
+    def on_call_update(self, u: CallUpdate) -> None:
+        call = self.calls.find(u.call_id)
+        if call is None:
+            if u.state in (CallState.ENDED, CallState.MISSED) or not self._is_mine(u):
+                return
+            number = normalize(u.raw_number)
+            call = ShiftCall(
+                call_id=u.call_id, rang_at=u.ts, e164=number.e164, raw_number=bounded(u.raw_number, 64) or None,
+                caller_name=bounded(u.caller_name, 100), queue=bounded(u.queue, 60), state=u.state,
+                answered_at=u.ts if u.state is CallState.ANSWERED else None,
+                wrapup=WrapUp(call_id=u.call_id, operator=self.operator, opened_at=_utc_naive(u.ts),
+                              caller_number=number.e164 or bounded(u.raw_number, 64) or None),
+            )
+            self.calls.add(call)
+            self.pop(call)
+            if u.state is CallState.RINGING and not self.isActiveWindow():
+                self._notify(call)
+            return
+        if not u.state_changed:
+            return
+        if u.state is CallState.ANSWERED and call.answered_at is None:
+            if self.agent and u.agent and u.agent != self.agent:
+                call.saved = True  # a colleague took it: nothing to wrap up here
+                call.state = CallState.ENDED
+                call.ended_at = u.ts
+            else:
+                call.state = CallState.ANSWERED
+                call.answered_at = u.ts
+        elif u.state in (CallState.ENDED, CallState.MISSED) and call.ended_at is None:
+            call.state = u.state
+            call.ended_at = u.ts
+            call.wrapup.closed_at = _utc_naive(u.ts)
+            if u.state is CallState.MISSED:
+                call.saved = call.saved or not call.wrapup.notes
+        self.calls.changed(call)
+        if call is self.current:
+            self.call_bar.show_call(call)
+
+    def pop(self, call: ShiftCall) -> None:
+        """Show this call: the bar now, the customer as soon as the store answers."""
+        self.current = call
+        self.call_bar.show_call(call)
+        self.wrapup.edit(call.wrapup)
+        self.calls_view.selectRow(0)
+        self._clear_story()
+        if call.wrapup.customer_id is not None:
+            self.open_customer(call.wrapup.customer_id)
+            return
+        self.panel.show_loading()
+        store, raw, operator, call_id = self.store, call.raw_number, self.operator, call.call_id
+        run_query(
+            lambda: history.pop_for_caller(store, raw, operator, call_id),
+            lambda result: self._show_pop(call, result),
+            self._failed,
+            key="pop",
+        )
+
+    def _show_pop(self, call: ShiftCall, pop: Pop) -> None:
+        if call is not self.current:
+            return
+        res = pop.match.resolution
+        if res is Resolution.UNIQUE and pop.story is not None:
+            call.wrapup.customer_id = pop.story.summary.id
+            self._show_story(pop.story)
+        elif res is Resolution.MULTIPLE:
+            self.panel.show_candidates(pop.candidates)
+        elif res is Resolution.ANONYMOUS:
+            self.panel.start_search()
+        else:
+            self.panel.show_new_customer(call.raw_number, call.e164)
+        self.popShown.emit(call.call_id)
+
+    def _call_activated(self, index) -> None:
+        call = self.calls.data(index, ShiftCallsModel.CALL_ROLE)
+        if call is not None and call is not self.current:
+            self.pop(call)
+
+    # -- customers -----------------------------------------------------------------
+    def _clear_story(self) -> None:
+        self.customer_id = None
+        self.purchases.clear()
+        self.inquiries.clear()
+
+    def open_customer(self, customer_id: int) -> None:
+        """Open a record (from the chooser, a search or a pop): audited in the same op."""
+        store, operator = self.store, self.operator
+        call = self.current
+        call_id = call.call_id if call else None
+        if call is not None and call.phase != "done":
+            call.wrapup.customer_id = customer_id
+        run_query(
+            lambda: history.open_customer(store, customer_id, operator, call_id),
+            lambda story: self._show_story(story) if story else self._failed(LookupError(customer_id)),
+            self._failed,
+            key="pop",
+        )
+
+    def _show_story(self, story: CustomerStory) -> None:
+        s = story.summary
+        self.customer_id = s.id
+        self.panel.show_summary(s)
+        self.purchases.reset(s.id, story.purchases, story.purchase_count)
+        self.inquiries.reset(story.inquiries)
+        self.wrapup.set_open_inquiry(self.inquiries.open_inquiry())
+        self.customerShown.emit(s.id)
+
+    def _load_purchase_page(self, customer_id: int, offset: int, limit: int):
+        with self.store.session() as s:  # runs on a worker thread (PurchaseHistoryModel)
+            return history.purchase_page(s, customer_id, offset, limit)
+
+    def _create_customer(self, name: str, kana: str, email: str, number: str) -> None:
+        store, operator = self.store, self.operator
+        run_query(
+            lambda: create_customer_from_call(store, name, kana, number or None, email, operator),
+            self.open_customer,
+            self._failed,
+            key="customer-write",
+        )
+
+    def _attach_number(self, customer_id: int) -> None:
+        call = self.current
+        number = call.e164 if call else None
+        if not number:
+            self.open_customer(customer_id)
+            return
+        store, operator = self.store, self.operator
+        run_query(
+            lambda: attach_number(store, customer_id, number, operator),
+            lambda _e164: self.open_customer(customer_id),
+            self._failed,
+            key="customer-write",
+        )
+
+    # -- wrap-up -----------------------------------------------------------------------
+    def _save_wrapup(self, draft: WrapUp) -> None:
+        store = self.store
+        snapshot = WrapUp(**{f: getattr(draft, f) for f in WrapUp.__slots__})
+        call = self.calls.find(draft.call_id) if draft.call_id else None
+
+        def saved(inquiry_id: int) -> None:
+            if call is not None:
+                call.saved = True
+                call.wrapup.continue_inquiry_id = inquiry_id  # a second save appends, no duplicate
+                self.calls.changed(call)
+                if call is self.current:
+                    self.call_bar.show_call(call)
+            self.statusBar().showMessage(self.tr("Wrap-up saved"), 5000)
+            self.wrapUpSaved.emit(inquiry_id)
+            if self.customer_id is not None:
+                self._reload_inquiries(self.customer_id)
+
+        run_query(lambda: save_wrapup(store, snapshot), saved, self._failed, key=None)
+
+    def _reload_inquiries(self, customer_id: int) -> None:
+        store = self.store
+
+        def load():
+            with store.session() as s:
+                return history.inquiries_for(s, customer_id)
+
+        def show(rows) -> None:
+            if self.customer_id == customer_id:
+                self.inquiries.reset(rows)
+
+        run_query(load, show, self._failed, key="inquiries")
+
+    def _failed(self, exc: BaseException) -> None:
+        text = bounded(str(exc) or type(exc).__name__, 200)
+        log.error("operator window: %s", text)
+        self.statusBar().showMessage(self.tr("Error: {message}").format(message=text), 15000)
+        self.failed.emit(text)
+
+    # -- language, settings, closing --------------------------------------------------
+    def set_language(self, code: str) -> None:
+        i18n.install_language(code)
+        if self.settings is not None:
+            self.settings.setValue("language", code)
+        for c, act in self.lang_actions.items():
+            act.setChecked(c == code)
+
+    def set_role_note(self, text: str) -> None:
+        self.role_note.setText(text)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("cti-desk — operator {name}").format(name=self.operator))
+        self.calls_heading.setText(self.tr("Calls this shift"))
+        self.tabs.setTabText(0, self.tr("Purchases"))
+        self.tabs.setTabText(1, self.tr("Inquiries"))
+        self.tabs.setTabText(2, self.tr("Inventory"))
+        self.tabs.setTabText(3, self.tr("Order"))
+        for w in (self.inventory, self.order_form):
+            if w.property("coming"):
+                w.setText(self.tr("Coming soon: this part of the window is being built."))
+        self.call_menu.setTitle(self.tr("&Call"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        for act, text, tip in (
+            (self.act_search, self.tr("Search customer"), "F2"),
+            (self.act_save, self.tr("Save wrap-up"), "Ctrl+Enter"),
+            (self.act_pause, self.tr("Pause / resume in queue"), "F9"),
+            (self.act_dial, self.tr("Call back the caller"), "Ctrl+D"),
+            (self.act_quit, self.tr("Quit"), ""),
+        ):
+            act.setText(text)
+            act.setToolTip(f"{text} ({tip})" if tip else text)
+        self.search.setToolTip(self.tr("Search customer (F2)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _default_size(self) -> None:
+        # Most of the screen, whatever its size (1366x768 laptops up to 4K).
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            self.resize(1280, 740)
+            return
+        self.resize(min(int(screen.width() * 0.92), 1800), min(int(screen.height() * 0.92), 1100))
+
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry") if s is not None else None
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self._default_size()
+        if s is None:
+            return
+        for key, splitter in (("left", self.left), ("body", self.body), ("main", self.vertical)):
+            state = s.value(f"splitters/{key}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        for key, header in self._headers().items():
+            state = s.value(f"columns/{key}")
+            if isinstance(state, QByteArray):
+                header.restoreState(state)
+
+    def _headers(self) -> dict[str, QHeaderView]:
+        return {
+            "purchases": self.purchases_view.table.horizontalHeader(),
+            "inquiries": self.inquiries_view.table.horizontalHeader(),
+            "calls": self.calls_view.horizontalHeader(),
+        }
+
+    def save_state(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        s.setValue("window/geometry", self.saveGeometry())
+        for key, splitter in (("left", self.left), ("body", self.body), ("main", self.vertical)):
+            s.setValue(f"splitters/{key}", splitter.saveState())
+        for key, header in self._headers().items():
+            s.setValue(f"columns/{key}", header.saveState())
+        s.setValue("language", i18n.current_language())
+        s.sync()
+
+    def pending_wrapups(self) -> list[ShiftCall]:
+        return [c for c in self.calls.calls() if c.phase == "wrap-up" or (c.wrapup.notes and not c.saved)]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.bridge is not None:
+            self.bridge.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        for call in self.pending_wrapups():
+            log.warning("call %s closed without wrap-up; notes: %s", call.call_id,
+                        "yes" if call.wrapup.notes else "none")
+        super().closeEvent(event)
+

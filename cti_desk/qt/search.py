@@ -1,0 +1,60 @@
+"""Search as you type (debounced) by name, kana, phone, email, member id or order number."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit
+
+from cti_desk.qt.tasks import run_query
+from cti_desk.services.customers import search_customers
+from cti_desk.services.history import Candidate, candidates
+from cti_desk.store.db import Store
+
+DEBOUNCE_MS = 150
+
+
+def find_candidates(store: Store, text: str) -> list[Candidate]:
+    with store.session() as s:
+        return candidates(s, search_customers(s, text))
+
+
+class SearchBox(QLineEdit):
+    """Emits `found(text, candidates)` on the GUI thread, newest query only."""
+
+    found = Signal(str, list)
+    failed = Signal(str)
+
+    def __init__(self, store_getter: Callable[[], Store], parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchBox")
+        self.setClearButtonEnabled(True)
+        self._store = store_getter
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._search)
+        self.textChanged.connect(lambda _t: self._timer.start())
+        self.retranslate()
+
+    def _search(self) -> None:
+        text = self.text().strip()[:200]
+        if not text:
+            self.found.emit("", [])
+            return
+        store = self._store()
+        run_query(
+            lambda: find_candidates(store, text),
+            lambda rows: self.found.emit(text, rows),
+            lambda exc: self.failed.emit(str(exc)),
+            key="customer-search",
+        )
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(self.tr("Search: name, kana, phone, email, member no., order no. (F2)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

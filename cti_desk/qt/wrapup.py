@@ -1,0 +1,133 @@
+"""Wrap-up: notes and a disposition for the call, kept in its draft until saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from cti_desk.qt.history_models import disposition_label
+from cti_desk.services.history import InquiryRow
+from cti_desk.services.inquiries import DISPOSITIONS, MAX_NOTES, WrapUp
+
+
+class WrapUpPanel(QWidget):
+    """Edits one call's WrapUp draft in place: typing never loses notes."""
+
+    saveRequested = Signal(object)  # the WrapUp draft
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wrapUp")
+        self.draft: WrapUp | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("wrapUpHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("wrapUpNotes")
+        self.notes.textChanged.connect(self._notes_changed)
+        self.disposition = QComboBox()
+        self.disposition.setObjectName("wrapUpDisposition")
+        self.disposition.currentIndexChanged.connect(self._disposition_changed)
+        self.continue_box = QCheckBox()
+        self.continue_box.setObjectName("wrapUpContinue")
+        self.continue_box.toggled.connect(self._continue_toggled)
+        self.save = QPushButton()
+        self.save.setObjectName("wrapUpSave")
+        self.save.clicked.connect(self._save)
+        self._open_inquiry: InquiryRow | None = None
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading, 0, 0, 1, 2)
+        layout.addWidget(self.notes, 1, 0, 4, 1)
+        layout.addWidget(self.disposition, 1, 1)
+        layout.addWidget(self.continue_box, 2, 1)
+        layout.addWidget(self.save, 3, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setRowStretch(4, 1)
+        self.retranslate()
+        self.edit(None)
+
+    def edit(self, draft: WrapUp | None, open_inquiry: InquiryRow | None = None) -> None:
+        """Show (and from now on edit) this call's draft."""
+        self.draft = None  # no write-back while loading
+        self.notes.setPlainText(draft.notes if draft else "")
+        idx = self.disposition.findData(draft.disposition) if draft and draft.disposition else 0
+        self.disposition.setCurrentIndex(max(idx, 0))
+        self.set_open_inquiry(open_inquiry, draft)
+        self.draft = draft
+        for w in (self.notes, self.disposition, self.save):
+            w.setEnabled(draft is not None)
+        self._heading()
+
+    def set_open_inquiry(self, row: InquiryRow | None, draft: WrapUp | None = None) -> None:
+        """Offer to continue the customer's open inquiry (checked by default)."""
+        draft = draft or self.draft
+        self._open_inquiry = row
+        self.continue_box.blockSignals(True)
+        self.continue_box.setVisible(row is not None)
+        if row is not None:
+            self.continue_box.setText(self.tr("Continue open inquiry: {subject}").format(
+                subject=(row.subject or row.notes)[:40]))
+            if draft is not None and draft.continue_inquiry_id is None:
+                draft.continue_inquiry_id = row.id
+            self.continue_box.setChecked(draft is not None and draft.continue_inquiry_id == row.id)
+        else:
+            self.continue_box.setChecked(False)
+        self.continue_box.blockSignals(False)
+
+    def _heading(self) -> None:
+        if self.draft is None:
+            self.heading.setText(self.tr("Wrap-up: no call"))
+        else:
+            self.heading.setText(self.tr("Wrap-up for call {call}").format(call=self.draft.call_id or "—"))
+
+    def _notes_changed(self) -> None:
+        if self.draft is not None:
+            self.draft.notes = self.notes.toPlainText()[:MAX_NOTES]
+
+    def _disposition_changed(self, _n: int) -> None:
+        if self.draft is not None:
+            self.draft.disposition = self.disposition.currentData() or ""
+
+    def _continue_toggled(self, on: bool) -> None:
+        if self.draft is not None:
+            self.draft.continue_inquiry_id = self._open_inquiry.id if on and self._open_inquiry else None
+
+    def _save(self) -> None:
+        if self.draft is None:
+            return
+        if not self.draft.disposition:
+            self.disposition.setFocus()
+            self.disposition.showPopup()
+            return
+        self.saveRequested.emit(self.draft)
+
+    def save_now(self) -> None:
+        self._save()
+
+    def retranslate(self) -> None:
+        current = self.disposition.currentData()
+        self.disposition.blockSignals(True)
+        self.disposition.clear()
+        self.disposition.addItem(self.tr("— disposition —"), "")
+        for code in DISPOSITIONS:
+            self.disposition.addItem(disposition_label(code), code)
+        self.disposition.setCurrentIndex(max(self.disposition.findData(current), 0))
+        self.disposition.blockSignals(False)
+        self.notes.setPlaceholderText(self.tr("Notes for this call (kept until saved)"))
+        self.save.setText(self.tr("Save wrap-up"))
+        self.save.setToolTip(self.tr("Save notes and disposition (Ctrl+Enter)"))
+        self._heading()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
