@@ -1,0 +1,742 @@
+"""Order for delivery (endless aisle): lines, address, date and slot, payment, points.
+
+Self-contained: give it a Store; set the customer and the call with methods. Every
+field is checked before anything is saved and errors are shown on the field itself;
+the order is placed in the background (stock reserved atomically). With an OMS the
+order also goes out through the outbox, whose entries are listed with a retry button.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cti_desk.domain.delivery import (
+    PAYMENT_LABELS,
+    PREFECTURES,
+    SLOT_LABELS,
+    DeliveryCalendar,
+    DraftLine,
+    OrderDraft,
+    date_label,
+    format_postal_code,
+    line_field,
+    normalize_postal_code,
+    points_earned,
+    suggest_source,
+    validate,
+)
+from cti_desk.domain.phone import display as phone_display
+from cti_desk.qt.tasks import run_query
+from cti_desk.services.inventory import LocationStock, ProductStock, find_products, stock_for
+from cti_desk.services.orders import (
+    CustomerForOrder,
+    OutOfStock,
+    PlacedOrder,
+    ValidationFailed,
+    customer_for_order,
+    japan_day,
+    place_order,
+    utcnow,
+)
+from cti_desk.services.outbox import OutboxDispatcher, OutboxRow, list_outbox, retry_now
+from cti_desk.services.postal import PostalAddress, lookup
+from cti_desk.store.db import Store
+
+INVALID_STYLE = """
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"] {
+    border: 2px solid #c62828; background: #fff5f5;
+}
+QLabel[role="error"] { color: #c62828; }
+"""
+STATUS_LABELS = {"pending": "送信待ち", "sent": "送信済み", "failed": "要対応（送信失敗）"}
+NEW_ADDRESS = -1
+
+
+def _mark(widget: QWidget, message: str | None) -> None:
+    widget.setProperty("invalid", bool(message))
+    widget.setToolTip(message or "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+@dataclass
+class _Line:
+    product_id: int
+    name: str
+    price: int
+    rows: list[LocationStock]
+    quantity: QSpinBox
+    source: QComboBox
+
+
+class OrderForm(QWidget):
+    orderPlaced = Signal(str)  # order number
+    stockChanged = Signal()  # this seat reserved stock or found it gone: inventory views reload
+    _outboxResult = Signal(str, str)  # from the dispatcher's thread
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        oms_url: str | None = None,
+        dispatcher: OutboxDispatcher | None = None,
+        calendar: DeliveryCalendar | None = None,
+        operator: str = "",
+        outbox_poll_ms: int = 3000,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderForm")
+        self.setStyleSheet(INVALID_STYLE)
+        self.store = store
+        self.calendar = calendar or DeliveryCalendar()
+        self.operator = operator
+        self._key = f"order-{id(self)}"
+        self._customer: CustomerForOrder | None = None
+        self._customer_id: int | None = None
+        self._inquiry_id: int | None = None
+        self._call_id: str | None = None
+        self._lines: list[_Line] = []
+        self._last_order: PlacedOrder | None = None
+        self._owns_dispatcher = dispatcher is None and bool(oms_url)
+        if self._owns_dispatcher:
+            dispatcher = OutboxDispatcher(store, oms_url)
+        self.dispatcher = dispatcher
+        self._alive = {"alive": True}
+        alive = self._alive
+        self.destroyed.connect(lambda *_: alive.update(alive=False))
+        self._errors: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+        self.customer_label = QLabel("お客様: —")
+        self.customer_label.setObjectName("orderCustomer")
+        self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        # --- lines ---
+        self.lines_table = QTableWidget(0, 6)
+        self.lines_table.setObjectName("orderLines")
+        self.lines_table.setHorizontalHeaderLabels(["商品", "数量", "単価", "出荷元", "小計", ""])
+        self.lines_table.verticalHeader().hide()
+        self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.lines_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.lines_table.setMinimumHeight(110)
+        self.product_box = QLineEdit(placeholderText="SKU・JAN・商品名で追加")
+        self.product_box.setObjectName("orderProductSearch")
+        self.product_box.setMaxLength(200)
+        self.product_box.returnPressed.connect(self._add_typed)
+        add_button = QPushButton("追加")
+        add_button.clicked.connect(self._add_typed)
+        lines_box = QGroupBox("商品")
+        lines_layout = QVBoxLayout(lines_box)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.product_box, 1)
+        add_row.addWidget(add_button)
+        lines_layout.addLayout(add_row)
+        lines_layout.addWidget(self.lines_table)
+        lines_layout.addWidget(self._error_label("lines"))
+
+        # --- address ---
+        self.address_combo = QComboBox()
+        self.address_combo.setObjectName("orderAddressChoice")
+        self.address_combo.currentIndexChanged.connect(self._address_chosen)
+        self.recipient = self._line_edit("recipient", 200)
+        self.phone = self._line_edit("phone", 30)
+        self.postal_code = self._line_edit("postal_code", 10)
+        self.postal_code.setPlaceholderText("例 100-0001")
+        self.postal_code.editingFinished.connect(self._postal_finished)
+        postal_button = QPushButton("住所検索")
+        postal_button.setObjectName("orderPostalLookup")
+        postal_button.clicked.connect(self.lookup_postal_code)
+        self.prefecture = QComboBox()
+        self.prefecture.setObjectName("orderPrefecture")
+        self.prefecture.addItem("", "")
+        for pref in PREFECTURES:
+            self.prefecture.addItem(pref, pref)
+        self._widgets["prefecture"] = self.prefecture
+        self.city = self._line_edit("city", 100)
+        self.line1 = self._line_edit("line1", 200)
+        self.line1.setPlaceholderText("番地・建物名・部屋番号")
+        self.line2 = self._line_edit("line2", 200)
+        address_box = QGroupBox("お届け先")
+        form = QFormLayout(address_box)
+        form.addRow("住所帳", self.address_combo)
+        form.addRow("お名前", self._with_error("recipient", self.recipient))
+        form.addRow("電話番号", self._with_error("phone", self.phone))
+        postal_row = QHBoxLayout()
+        postal_row.addWidget(self.postal_code)
+        postal_row.addWidget(postal_button)
+        postal_row.addStretch(1)
+        form.addRow("郵便番号", self._with_error("postal_code", postal_row))
+        form.addRow("都道府県", self._with_error("prefecture", self.prefecture))
+        form.addRow("市区町村・町域", self._with_error("city", self.city))
+        form.addRow("番地・建物", self._with_error("line1", self.line1))
+        form.addRow("建物名など", self._with_error("line2", self.line2))
+
+        # --- date, slot, payment, points ---
+        self.delivery_date = QComboBox()
+        self.delivery_date.setObjectName("orderDeliveryDate")
+        self._widgets["delivery_date"] = self.delivery_date
+        self.slot = QComboBox()
+        self.slot.setObjectName("orderSlot")
+        for value, label in SLOT_LABELS.items():
+            self.slot.addItem(label, value.value)
+        self._widgets["slot"] = self.slot
+        self.payment = QComboBox()
+        self.payment.setObjectName("orderPayment")
+        for value, label in PAYMENT_LABELS.items():
+            self.payment.addItem(label, value.value)
+        self._widgets["payment"] = self.payment
+        self.points = QSpinBox()
+        self.points.setObjectName("orderPoints")
+        self.points.setRange(0, 10_000_000)
+        self.points.setSuffix(" pt")
+        self.points.valueChanged.connect(self._update_totals)
+        self._widgets["points"] = self.points
+        self.balance_label = QLabel("残高 — pt")
+        points_row = QHBoxLayout()
+        points_row.addWidget(self.points)
+        points_row.addWidget(self.balance_label)
+        points_row.addStretch(1)
+        when_box = QGroupBox("お届け日時・お支払い")
+        when = QFormLayout(when_box)
+        when.addRow("お届け日", self._with_error("delivery_date", self.delivery_date))
+        when.addRow("時間帯", self._with_error("slot", self.slot))
+        when.addRow("お支払い", self._with_error("payment", self.payment))
+        when.addRow("ポイント利用", self._with_error("points", points_row))
+
+        # --- totals, submit, status ---
+        self.totals = QLabel()
+        self.totals.setObjectName("orderTotals")
+        self.totals.setStyleSheet("font-size: 14px; font-weight: bold")
+        self.submit_button = QPushButton("注文を確定")
+        self.submit_button.setObjectName("orderSubmit")
+        self.submit_button.setMinimumHeight(36)
+        self.submit_button.clicked.connect(self.submit)
+        self.status = QLabel()
+        self.status.setObjectName("orderStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # --- outbox (only with an OMS) ---
+        self.outbox_table = QTableWidget(0, 5)
+        self.outbox_table.setObjectName("orderOutbox")
+        self.outbox_table.setHorizontalHeaderLabels(["注文番号", "OMS送信", "試行", "次回", "エラー"])
+        self.outbox_table.verticalHeader().hide()
+        self.outbox_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.outbox_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outbox_table.horizontalHeader().setStretchLastSection(True)
+        self.outbox_table.setMaximumHeight(130)
+        self.retry_button = QPushButton("今すぐ再送")
+        self.retry_button.setObjectName("outboxRetry")
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.outbox_box = QGroupBox("受注管理システム（OMS）への送信")
+        outbox_layout = QVBoxLayout(self.outbox_box)
+        outbox_layout.addWidget(self.outbox_table)
+        outbox_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.outbox_box.setVisible(self.dispatcher is not None)
+        self._outbox_rows: list[OutboxRow] = []
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.customer_label)
+        layout.addWidget(lines_box)
+        columns = QHBoxLayout()
+        columns.addWidget(address_box, 3)
+        right = QVBoxLayout()
+        right.addWidget(when_box)
+        right.addWidget(self.totals)
+        right.addWidget(self.submit_button)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+        layout.addLayout(columns)
+        layout.addWidget(self.outbox_box)
+
+        self._refill_dates()
+        self._update_totals()
+        self.address_combo.addItem("新しいお届け先", NEW_ADDRESS)
+        if self.dispatcher is not None:
+            self._outboxResult.connect(lambda *_: self.refresh_outbox())
+            if self.dispatcher.on_result is None:
+                self.dispatcher.on_result = self._outboxResult.emit
+            if self._owns_dispatcher:
+                self.dispatcher.start()
+            self._outbox_timer = QTimer(self)
+            self._outbox_timer.setInterval(outbox_poll_ms)
+            self._outbox_timer.timeout.connect(self.refresh_outbox)
+            self._outbox_timer.start()
+            self.refresh_outbox()
+
+    # --- building blocks ----------------------------------------------------------
+
+    def _line_edit(self, name: str, limit: int) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(f"order_{name}")
+        edit.setMaxLength(limit)
+        self._widgets[name] = edit
+        return edit
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error_{name}")
+        label.setProperty("role", "error")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.hide()
+        self._errors[name] = label
+        return label
+
+    def _with_error(self, name: str, content) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        if isinstance(content, QWidget):
+            v.addWidget(content)
+        else:
+            v.addLayout(content)
+        v.addWidget(self._error_label(name))
+        return box
+
+    def _guard(self, fn):
+        alive = self._alive
+
+        def call(*args):
+            if alive["alive"]:
+                fn(*args)
+
+        return call
+
+    # --- what the operator window / kiosk calls -------------------------------------
+
+    def set_customer(self, customer_id: int | None) -> None:
+        """The caller the order is for: addresses, phone and points load in the background."""
+        self._customer_id = customer_id
+        self._customer = None
+        if customer_id is None:
+            self._show_customer(None)
+            return
+        store = self.store
+        run_query(lambda: customer_for_order(store, customer_id),
+                  on_success=self._guard(self._show_customer), key=self._key + "-customer")
+
+    def set_call(self, inquiry_id: int | None, call_id: str | None = None) -> None:
+        """Link the order to the call it is taken on."""
+        self._inquiry_id, self._call_id = inquiry_id, call_id
+
+    def set_operator(self, name: str) -> None:
+        self.operator = name
+
+    def add_product(self, product_id: int, quantity: int = 1, location_id: int | None = None) -> None:
+        """Add a line; the source is the nearest location with stock unless one is given."""
+        store, pref = self.store, self._prefecture()
+
+        def load():
+            with store.session() as s:
+                return stock_for(s, product_id, pref)
+
+        run_query(load, on_success=self._guard(lambda st: self._append_line(st, quantity, location_id)),
+                  on_failure=self._guard(self._failed))
+
+    def clear(self) -> None:
+        self.lines_table.setRowCount(0)
+        self._lines.clear()
+        self.points.setValue(0)
+        self._show_errors({})
+        self._refill_dates()
+        self._update_totals()
+
+    def shutdown(self) -> None:
+        """Stop the dispatcher this form started (the app calls it on quit)."""
+        if self._owns_dispatcher and self.dispatcher is not None:
+            self.dispatcher.stop()
+
+    # --- customer and address --------------------------------------------------------
+
+    def _prefecture(self) -> str | None:
+        return self.prefecture.currentData() or (self._customer.prefecture if self._customer else None)
+
+    def _show_customer(self, customer: CustomerForOrder | None) -> None:
+        self._customer = customer
+        self.address_combo.blockSignals(True)
+        self.address_combo.clear()
+        if customer is not None:
+            for a in customer.addresses:
+                self.address_combo.addItem(
+                    f"{a['label']}: 〒{format_postal_code(a['postal_code'])} {a['prefecture']}{a['city']}{a['line1']}",
+                    a["id"],
+                )
+        self.address_combo.addItem("新しいお届け先", NEW_ADDRESS)
+        self.address_combo.blockSignals(False)
+        if customer is None:
+            self.customer_label.setText("お客様: —")
+            self.balance_label.setText("残高 — pt")
+            self._fill_address(None)
+            self._update_totals()
+            return
+        self.customer_label.setText(f"お客様: {customer.name}（ID {customer.customer_id}）")
+        self.balance_label.setText(f"残高 {customer.points:,} pt")
+        self.recipient.setText(customer.name)
+        self.phone.setText(phone_display(customer.phone))
+        self.address_combo.setCurrentIndex(0)
+        self._address_chosen(0)
+        self._update_totals()
+
+    def _address_chosen(self, index: int) -> None:
+        address_id = self.address_combo.itemData(index)
+        if self._customer is None or address_id in (None, NEW_ADDRESS):
+            self._fill_address(None)
+            return
+        for a in self._customer.addresses:
+            if a["id"] == address_id:
+                self._fill_address(a)
+
+    def _fill_address(self, a: dict | None) -> None:
+        a = a or {}
+        self.postal_code.setText(format_postal_code(a.get("postal_code", "")))
+        self.prefecture.setCurrentIndex(max(self.prefecture.findData(a.get("prefecture", "")), 0))
+        self.city.setText(a.get("city", ""))
+        self.line1.setText(a.get("line1", ""))
+        self.line2.setText(a.get("line2", ""))
+
+    def _postal_finished(self) -> None:
+        if normalize_postal_code(self.postal_code.text()) is not None:
+            self.lookup_postal_code()
+
+    def lookup_postal_code(self) -> None:
+        """Japanese postal code -> prefecture and city filled in; a bad code is said on the field."""
+        text = self.postal_code.text()
+        run_query(lambda: lookup(text), on_success=self._guard(self._postal_found),
+                  on_failure=self._guard(self._postal_failed), key=self._key + "-postal")
+
+    def _postal_found(self, found: PostalAddress) -> None:
+        self._set_error("postal_code", None)
+        self.postal_code.setText(format_postal_code(found.postal_code))
+        self.prefecture.setCurrentIndex(max(self.prefecture.findData(found.prefecture), 0))
+        self.city.setText(found.city + found.town)
+        self.line1.setFocus()
+
+    def _postal_failed(self, exc: BaseException) -> None:
+        self._set_error("postal_code", str(exc) if isinstance(exc, ValueError) else "住所を検索できません")
+
+    # --- lines ------------------------------------------------------------------------
+
+    def _add_typed(self) -> None:
+        text = self.product_box.text().strip()
+        if not text:
+            return
+        store = self.store
+
+        def load():
+            with store.session() as s:
+                return find_products(s, text, limit=2)
+
+        def found(result):
+            if result.error:
+                self._set_error("lines", result.error)
+            elif len(result.hits) > 1:
+                self._set_error("lines", "候補が複数あります。在庫照会で商品を選んでください")
+            else:
+                self.product_box.clear()
+                self.add_product(result.hits[0].id)
+
+        run_query(load, on_success=self._guard(found), on_failure=self._guard(self._failed))
+
+    def _append_line(self, stock: ProductStock | None, quantity: int, location_id: int | None) -> None:
+        if stock is None:
+            self._set_error("lines", "商品が見つかりません")
+            return
+        self._set_error("lines", None)
+        for line in self._lines:  # the same product again: one more of it
+            if line.product_id == stock.product.id:
+                line.quantity.setValue(line.quantity.value() + quantity)
+                return
+        row = self.lines_table.rowCount()
+        self.lines_table.insertRow(row)
+        name_item = QTableWidgetItem(stock.product.name)
+        self.lines_table.setItem(row, 0, name_item)
+        spin = QSpinBox()
+        spin.setRange(0, 999)
+        spin.setValue(quantity)
+        source = QComboBox()
+        line = _Line(stock.product.id, stock.product.name, stock.product.price, stock.rows, spin, source)
+        self._lines.append(line)
+        self._fill_sources(line, location_id if location_id and location_id > 0 else None)
+        spin.valueChanged.connect(lambda _v, ln=line: self._quantity_changed(ln))
+        source.currentIndexChanged.connect(lambda _i: self._sources_changed())
+        self.lines_table.setCellWidget(row, 1, spin)
+        price_item = QTableWidgetItem(f"¥{stock.product.price:,}")
+        price_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.lines_table.setItem(row, 2, price_item)
+        self.lines_table.setCellWidget(row, 3, source)
+        self.lines_table.setItem(row, 4, QTableWidgetItem())
+        remove = QToolButton(text="削除")
+        remove.clicked.connect(lambda _=False, ln=line: self._remove_line(ln))
+        self.lines_table.setCellWidget(row, 5, remove)
+        self._sources_changed()
+
+    def _fill_sources(self, line: _Line, location_id: int | None) -> None:
+        line.source.blockSignals(True)
+        line.source.clear()
+        line.source.addItem("— 出荷元を選択 —", None)
+        for r in line.rows:
+            line.source.addItem(f"{r.name}（有効 {r.available}・{r.lead_days}日）", r.location_id)
+        chosen = location_id
+        if chosen is None:
+            suggestion = suggest_source([r.as_option() for r in line.rows], line.quantity.value())
+            chosen = suggestion.location_id if suggestion else None
+        line.source.setCurrentIndex(max(line.source.findData(chosen), 0) if chosen is not None else 0)
+        line.source.blockSignals(False)
+
+    def _quantity_changed(self, line: _Line) -> None:
+        current = line.source.currentData()
+        row = next((r for r in line.rows if r.location_id == current), None)
+        if row is not None and row.available < line.quantity.value():
+            self._fill_sources(line, None)  # not enough there any more: suggest again
+        self._sources_changed()
+
+    def _remove_line(self, line: _Line) -> None:
+        index = self._lines.index(line)
+        self._lines.pop(index)
+        self.lines_table.removeRow(index)
+        self._sources_changed()
+
+    def _sources_changed(self) -> None:
+        self._refill_dates()
+        self._update_totals()
+
+    def _lead_days(self) -> int:
+        lead = 0
+        for line in self._lines:
+            row = next((r for r in line.rows if r.location_id == line.source.currentData()), None)
+            if row is not None:
+                lead = max(lead, row.lead_days)
+        return lead
+
+    def _refill_dates(self) -> None:
+        earliest = self.calendar.earliest(japan_day(utcnow()), self._lead_days())
+        previous = self.delivery_date.currentData()
+        self.delivery_date.blockSignals(True)
+        self.delivery_date.clear()
+        for day in self.calendar.options(earliest, 14):
+            self.delivery_date.addItem(("最短 " if day == earliest else "") + date_label(day), day)
+        index = self.delivery_date.findData(previous) if previous else -1
+        self.delivery_date.setCurrentIndex(max(index, 0))
+        self.delivery_date.blockSignals(False)
+
+    def _update_totals(self) -> None:
+        total = sum(line.price * line.quantity.value() for line in self._lines)
+        for i, line in enumerate(self._lines):
+            item = self.lines_table.item(i, 4)
+            if item is not None:
+                item.setText(f"¥{line.price * line.quantity.value():,}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        used = self.points.value()
+        paid = max(total - used, 0)
+        self.totals.setText(
+            f"合計 ¥{total:,}　ポイント −{used:,}　お支払い ¥{paid:,}　獲得予定 {points_earned(paid):,} pt"
+        )
+
+    # --- submit -------------------------------------------------------------------------
+
+    def draft(self) -> OrderDraft:
+        """What the operator entered, as the domain's order draft (no I/O)."""
+        lines = []
+        for line in self._lines:
+            loc = line.source.currentData()
+            row = next((r for r in line.rows if r.location_id == loc), None)
+            lines.append(DraftLine(line.product_id, line.quantity.value(), line.price, loc,
+                                   lead_days=row.lead_days if row else 0, name=line.name))
+        chosen: date | None = self.delivery_date.currentData()
+        return OrderDraft(
+            customer_id=self._customer_id or 0, lines=lines,
+            recipient=self.recipient.text(), phone=self.phone.text(),
+            postal_code=self.postal_code.text(), prefecture=self.prefecture.currentData() or "",
+            city=self.city.text(), line1=self.line1.text(), line2=self.line2.text(),
+            delivery_date=chosen, slot=self.slot.currentData(), payment=self.payment.currentData(),
+            points_to_use=self.points.value(), inquiry_id=self._inquiry_id, call_id=self._call_id,
+            operator=self.operator,
+        )
+
+    def submit(self) -> None:
+        draft = self.draft()
+        balance = self._customer.points if self._customer else 0
+        errors = validate(draft, points_balance=balance, today=japan_day(utcnow()),
+                          calendar=self.calendar).errors
+        if self._customer_id is None:
+            errors["lines"] = errors.get("lines") or "お客様を選んでから注文してください"
+        self._show_errors(errors)
+        if errors:
+            self.status.setText(f"入力内容を確認してください（{len(errors)}件）")
+            return
+        self.submit_button.setEnabled(False)
+        self.status.setText("在庫を引き当てています…")
+        store, calendar, to_oms = self.store, self.calendar, self.dispatcher is not None
+        run_query(lambda: place_order(store, draft, send_to_oms=to_oms, calendar=calendar),
+                  on_success=self._guard(self._placed), on_failure=self._guard(self._rejected),
+                  key=self._key + "-submit")
+
+    def _placed(self, placed: PlacedOrder) -> None:
+        self._last_order = placed
+        self.submit_button.setEnabled(True)
+        oms = "　OMS: 送信待ち" if placed.outbox_id else ""
+        self.status.setText(
+            f"ご注文番号 {placed.order_no}　お届け {date_label(placed.delivery_date)}　"
+            f"合計 ¥{placed.total:,}　獲得 {placed.points_earned} pt{oms}"
+        )
+        self.clear()
+        if self._customer_id is not None:
+            self.set_customer(self._customer_id)  # the balance changed
+        if self.dispatcher is not None:
+            self.dispatcher.wake()
+            self.refresh_outbox()
+        self.stockChanged.emit()
+        self.orderPlaced.emit(placed.order_no)
+
+    def _rejected(self, exc: BaseException) -> None:
+        self.submit_button.setEnabled(True)
+        if isinstance(exc, OutOfStock):
+            self._out_of_stock(exc)
+        elif isinstance(exc, ValidationFailed):
+            self._show_errors(exc.errors)
+            self.status.setText(f"入力内容を確認してください（{len(exc.errors)}件）")
+        else:
+            self._failed(exc)
+
+    def _out_of_stock(self, exc: OutOfStock) -> None:
+        line = self._lines[exc.line_index] if exc.line_index < len(self._lines) else None
+        where = "他に在庫のある拠点がありません。"
+        if line is not None:
+            suggested = exc.suggestion.location_id if exc.suggestion else None
+            self._fill_sources(line, suggested)
+            name = next((r.name for r in line.rows if r.location_id == suggested), None)
+            if name:
+                where = f"{name} からお届けできます（出荷元を変更しました）。"
+            self.reload_line(line)  # fresh figures in the source list
+        message = f"他の受付で在庫が引き当てられました。{where}"
+        self._show_errors({exc.field: message})
+        self.status.setText(f"{exc.name}: {message}")
+        self.stockChanged.emit()
+
+    def reload_line(self, line: _Line) -> None:
+        """Reload one line's stock figures; keep its source if it still has enough."""
+        store, pref, pid = self.store, self._prefecture(), line.product_id
+
+        def load():
+            with store.session() as s:
+                return stock_for(s, pid, pref)
+
+        def show(stock: ProductStock | None):
+            if stock is None or line not in self._lines:
+                return
+            line.rows = stock.rows
+            current = line.source.currentData()
+            row = next((r for r in stock.rows if r.location_id == current), None)
+            keep = current if row is not None and row.available >= line.quantity.value() else None
+            self._fill_sources(line, keep)
+            self._sources_changed()
+
+        run_query(load, on_success=self._guard(show))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.submit_button.setEnabled(True)
+        self.status.setText(f"処理できませんでした: {type(exc).__name__}: {str(exc)[:200]}")
+
+    def _set_error(self, name: str, message: str | None) -> None:
+        label = self._errors.get(name)
+        if label is not None:
+            label.setText(message or "")
+            label.setVisible(bool(message))
+        widget = self._widgets.get(name)
+        if widget is not None:
+            _mark(widget, message)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field (and on the field: red border, tooltip)."""
+        for name in set(self._errors) | set(self._widgets):
+            self._set_error(name, errors.get(name))
+        line_messages = []
+        for i, line in enumerate(self._lines):
+            for part, widget in (("quantity", line.quantity), ("location", line.source)):
+                message = errors.get(line_field(i, part))
+                _mark(widget, message)
+                if message:
+                    line_messages.append(f"{i + 1}行目 {line.name}: {message}")
+        for key, message in errors.items():
+            if key.startswith("line") and "." in key and key.split(".")[1] not in ("quantity", "location"):
+                line_messages.append(message)
+        if line_messages or errors.get("lines"):
+            self._set_error("lines", "\n".join(filter(None, [errors.get("lines"), *line_messages])))
+
+    def errors(self) -> dict[str, str]:
+        """Errors shown now, by field (for tests and automation)."""
+        return {name: label.text() for name, label in self._errors.items() if label.text()}
+
+    # --- outbox -------------------------------------------------------------------------
+
+    def refresh_outbox(self) -> None:
+        if self.dispatcher is None:
+            return
+        store = self.store
+        run_query(lambda: list_outbox(store, 20), on_success=self._guard(self._show_outbox),
+                  key=self._key + "-outbox")
+
+    def _show_outbox(self, rows: list[OutboxRow]) -> None:
+        self._outbox_rows = rows
+        selected = {i.row() for i in self.outbox_table.selectionModel().selectedRows()}
+        self.outbox_table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            next_at = "" if r.status != "pending" else r.next_attempt_at.strftime("%H:%M:%S")
+            for col, text in enumerate((r.key, STATUS_LABELS.get(r.status, r.status), str(r.attempts),
+                                        next_at, r.last_error[:200])):
+                self.outbox_table.setItem(i, col, QTableWidgetItem(text))
+        for i in selected:
+            if i < len(rows):
+                self.outbox_table.selectRow(i)
+        if self._last_order is not None:
+            mine = next((r for r in rows if r.key == self._last_order.order_no), None)
+            if mine is not None:
+                text = self.status.text().split("　OMS:")[0]
+                self.status.setText(f"{text}　OMS: {STATUS_LABELS.get(mine.status, mine.status)}")
+
+    def outbox_status(self, order_no: str) -> str | None:
+        return next((r.status for r in self._outbox_rows if r.key == order_no), None)
+
+    def retry_selected(self) -> None:
+        rows = self.outbox_table.selectionModel().selectedRows()
+        targets = [self._outbox_rows[i.row()] for i in rows if i.row() < len(self._outbox_rows)]
+        if not targets:
+            targets = [r for r in self._outbox_rows if r.status == "failed"]
+        if not targets:
+            return
+        store, dispatcher = self.store, self.dispatcher
+
+        def work():
+            for r in targets:
+                retry_now(store, r.id)
+            if dispatcher is not None:
+                dispatcher.wake()
+
+        run_query(work, on_success=self._guard(lambda _r: self.refresh_outbox()))
