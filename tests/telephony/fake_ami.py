@@ -14,9 +14,11 @@
 Behaves like real Asterisk where it matters: banner without a blank line after it, plain
 and Challenge/MD5 login, `Permission denied` before login, a refused login waits
 briefly, answers `Response: Error` / `Message: Authentication failed` and closes.
-Answers are scriptable: `pbx.responses["QueueStatus"] = [frame(...), ...]` (ActionID is
-added to each frame that has none) or a callable `(action: Message) -> bytes | list[bytes]`
-(sync or async).
+Answers are scriptable: `pbx["QueueStatus"] = [frame(...), ...]` or a callable
+`(action: Message) -> bytes | list[bytes]` (sync or async, each answer runs on its own so
+a slow one does not hold back the next). `Response:` frames without an ActionID get the
+action's; `%ACTIONID%` anywhere is replaced by it; other events stay unsolicited.
+`list_reply("QueueStatusComplete", [frame(Event="QueueMember", ...)])` builds a list.
 """
 
 from __future__ import annotations
@@ -44,18 +46,27 @@ def frame(*pairs: tuple[str, str], **headers: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")
 
 
+ACTION_ID = "%ACTIONID%"  # in a scripted frame: replaced by the action's ActionID
+
+
 def list_reply(complete_event: str, items: Iterable[bytes] = ()) -> list[bytes]:
-    """A list response: `EventList: start`, the items, `<complete_event>` with ListItems."""
-    items = list(items)
+    """A list response: `EventList: start`, the items (each given the action's ActionID,
+    as Asterisk does), `<complete_event>` with `EventList: Complete` and ListItems."""
+    items = [_with_action_id(item, ACTION_ID, force=True) for item in items]
     return [
         frame(Response="Success", EventList="start", Message="Events will follow"),
         *items,
-        frame(Event=complete_event, EventList="Complete", ListItems=str(len(items))),
+        frame(Event=complete_event, ActionID=ACTION_ID, EventList="Complete", ListItems=str(len(items))),
     ]
 
 
-def _with_action_id(raw: bytes, action_id: str | None) -> bytes:
-    if action_id is None or re.search(rb"(?im)^actionid:", raw):
+def _with_action_id(raw: bytes, action_id: str | None, force: bool = False) -> bytes:
+    """`Response:` frames (or all with `force`) get the ActionID when they have none;
+    events without one stay unsolicited events."""
+    if action_id is None:
+        return raw
+    raw = raw.replace(ACTION_ID.encode(), action_id.encode())
+    if re.search(rb"(?im)^actionid:", raw) or not (force or raw[:9].lower() == b"response:"):
         return raw
     first, sep, rest = raw.partition(b"\r\n")
     return first + sep + f"ActionID: {action_id}\r\n".encode() + rest
@@ -200,6 +211,7 @@ class FakeAmi:
         self.connections_accepted += 1
         parser = AmiParser()
         parser.greeting = ""  # the client sends no banner
+        answers: set[asyncio.Task] = set()
         try:
             conn.write(f"Asterisk Call Manager/{self.version}\r\n".encode())
             await self._notify()
@@ -208,18 +220,30 @@ class FakeAmi:
                     self.actions.append(action)
                     await self._notify()
                     if not self.silent:
-                        await self._answer(conn, action)
-                    if writer.is_closing():
-                        return
+                        # Each answer on its own: a slow scripted answer must not hold
+                        # back the next action's (answers may then cross, by ActionID).
+                        answer = asyncio.create_task(self._answer(conn, action))
+                        answers.add(answer)
+                        answer.add_done_callback(answers.discard)
+                if writer.is_closing():
+                    return
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
+            for answer in list(answers):
+                answer.cancel()
             self._conns.discard(conn)
             writer.close()
             self._handlers.discard(task)
             await self._notify()
 
     async def _answer(self, conn: _Connection, action: Message) -> None:
+        try:
+            await self._answer_one(conn, action)
+        except ConnectionError:
+            pass
+
+    async def _answer_one(self, conn: _Connection, action: Message) -> None:
         name = (action.get("Action") or "").lower()
         aid = action.action_id
         if not name:
