@@ -140,7 +140,8 @@ class OrderForm(QWidget):
         self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.lines_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in ((1, 70), (2, 90), (3, 270), (4, 90), (5, 60)):
+            self.lines_table.setColumnWidth(col, width)  # cell widgets don't size their column
         self.lines_table.setMinimumHeight(110)
         self.product_box = QLineEdit(placeholderText="SKU・JAN・商品名で追加")
         self.product_box.setObjectName("orderProductSearch")
@@ -247,6 +248,7 @@ class OrderForm(QWidget):
         self.outbox_table.verticalHeader().hide()
         self.outbox_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outbox_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outbox_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.outbox_table.horizontalHeader().setStretchLastSection(True)
         self.outbox_table.setMaximumHeight(130)
         self.retry_button = QPushButton("今すぐ再送")
@@ -257,6 +259,7 @@ class OrderForm(QWidget):
         outbox_layout.addWidget(self.outbox_table)
         outbox_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignRight)
         self.outbox_box.setVisible(self.dispatcher is not None)
+        self.outbox_box.setMaximumHeight(200)
         self._outbox_rows: list[OutboxRow] = []
 
         layout = QVBoxLayout(self)
