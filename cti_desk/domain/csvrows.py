@@ -51,7 +51,8 @@ def required(cell: str, column: str, limit: int) -> str:
 def optional_text(cell: str, limit: int) -> str:
     """Free text (names, addresses): NFC, control characters dropped, bounded."""
     value = unicodedata.normalize("NFC", cell.strip())
-    value = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C")
+    if not value.isprintable():  # rare: only then look at each character
+        value = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C")
     return value[:limit]
 
 
