@@ -7,7 +7,6 @@ window -> demo data on a first run -> call source on its own thread -> event loo
 from __future__ import annotations
 
 import getpass
-import inspect
 import logging
 import sys
 
@@ -45,23 +44,24 @@ def _prepare_store(store: Store) -> tuple[str | None, str | None, bool]:
     return before, after, empty
 
 
-def _make_source(url: str, store: Store, db_url: str):
-    from cti_desk.telephony.sources import parse_source
+def _make_source(config, store: Store):
+    from cti_desk.services.screenpop import sample_caller_numbers
+    from cti_desk.telephony.sources import open_source
 
-    params = inspect.signature(parse_source).parameters
-    kwargs = {}
-    if "store" in params:
-        kwargs["store"] = store
-    if "db_url" in params:
-        kwargs["db_url"] = db_url
-    return parse_source(url, **kwargs)
+    def caller_numbers(n: int):  # the simulator calls this on the source's own thread
+        with store.session() as session:
+            return sample_caller_numbers(session, n, config.seed)
+
+    return open_source(config, caller_numbers=caller_numbers)
 
 
 class Startup:
     """The steps after the window is up, each in the background."""
 
-    def __init__(self, app: QApplication, window: MainWindow, store: Store, args, db_url: str) -> None:
+    def __init__(self, app: QApplication, window: MainWindow, store: Store, args, db_url: str,
+                 source_config=None) -> None:
         self.app, self.window, self.store, self.args, self.db_url = app, window, store, args, db_url
+        self.source_config = source_config
         self.dialog: QProgressDialog | None = None
         self.progress = _Progress()
 
@@ -80,8 +80,8 @@ class Startup:
                 before=before or "empty", after=after), 10000)
         else:
             self.window.statusBar().clearMessage()
-        source = self.args.source or ""
-        if empty and (self.db_url == default_db_url() or source.startswith("sim://")):
+        sim = self.source_config is not None and self.source_config.kind == "sim"
+        if empty and (self.db_url == default_db_url() or sim):
             self._seed()
         else:
             self._start_calls()
@@ -123,22 +123,20 @@ class Startup:
         self._start_calls()
 
     def _start_calls(self) -> None:
-        url = self.args.source
-        if not url:
-            self.window.set_role_note(self.window.tr("No call source (--source)"))
+        config = self.source_config
+        if config is None:
+            self.window.set_source_note(self.window.tr("No call source (--source)"))
             return
         try:
-            source = _make_source(url, self.store, self.db_url)
-        except ImportError:
-            self.status(self.window.tr("Call sources are not available in this build"))
-            return
-        except Exception as exc:
+            source = _make_source(config, self.store)
+        except Exception as exc:  # e.g. the relay source, not built yet
             self._failed(exc)
             return
         bridge = CallBridge(source, self.window.agent, self.window)
         self.window.set_bridge(bridge)
         bridge.start()
-        log.info("taking calls from %s", url.split("@")[-1] if "@" in url else url)
+        self.window.set_source_note(self.window.tr("Calls from {source}").format(source=config.display()))
+        log.info("taking calls from %s", config.display())
 
     def _failed(self, exc: BaseException) -> None:
         if self.dialog is not None:
@@ -147,6 +145,11 @@ class Startup:
 
 
 def run_gui(args, db_url: str) -> int:
+    source_config = None
+    if args.source:
+        from cti_desk.telephony.sources import parse_source
+
+        source_config = parse_source(args.source)  # malformed -> exit 2, before any window
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("cti-desk")
     app.setOrganizationName("cti-desk")
@@ -158,11 +161,12 @@ def run_gui(args, db_url: str) -> int:
 
     store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
     operator = getpass.getuser()
-    window = MainWindow(store, operator, getattr(args, "agent", None), settings)
+    window = MainWindow(store, operator, getattr(args, "agent", None), settings,
+                        oms_url=getattr(args, "oms_url", None))
     if role != "operator":
         window.set_role_note(window.tr("The {role} view is not built yet: showing the operator window.").format(role=role))
     window.show()
-    startup = Startup(app, window, store, args, db_url)
+    startup = Startup(app, window, store, args, db_url, source_config)
     startup.begin()
     try:
         code = app.exec()

@@ -47,6 +47,10 @@ class PurchaseHistoryView(QWidget):
         self.count.setObjectName("purchaseCount")
         self.table = _table("purchaseHistory")
         self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first, as loaded
+        # Room for a whole date, from the font (not pixels): readable on any DPI.
+        fm = self.table.fontMetrics()
+        self.table.horizontalHeader().resizeSection(0, fm.horizontalAdvance("2026-12-31 23:59") + 24)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
         layout = QVBoxLayout(self)
@@ -80,6 +84,8 @@ class InquiryHistoryView(QWidget):
         self.table = _table("inquiryHistory")
         self.table.setSortingEnabled(False)  # open first, then newest first: the order matters
         self.table.setModel(model)
+        fm = self.table.fontMetrics()
+        self.table.horizontalHeader().resizeSection(0, fm.horizontalAdvance("2026-12-31 23:59") + 24)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
         layout = QVBoxLayout(self)

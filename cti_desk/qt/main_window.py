@@ -7,6 +7,7 @@ runs through `run_query` (worker thread); the GUI thread only shows and asks.
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         agent: str | None = None,
         settings: QSettings | None = None,
         parent=None,
+        oms_url: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("operatorWindow")
@@ -126,9 +128,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.purchases_view, "")
         self.tabs.addTab(self.inquiries_view, "")
         self.inventory = self._embed("cti_desk.qt.inventory_panel", "InventoryPanel", "inventoryPanel")
-        self.order_form = self._embed("cti_desk.qt.order_form", "OrderForm", "orderForm")
+        self.order_form = self._embed("cti_desk.qt.order_form", "OrderForm", "orderForm",
+                                      oms_url=oms_url, operator=operator)
         self.tabs.addTab(self.inventory, "")
         self.tabs.addTab(self.order_form, "")
+        self._wire_order_widgets()
 
         self.wrapup = WrapUpPanel()
         self.wrapup.saveRequested.connect(self._save_wrapup)
@@ -162,9 +166,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.tray = self._make_tray()
         self.role_note = QLabel()
+        self.source_note = QLabel()
         self.statusBar().addPermanentWidget(self.role_note)
+        self.statusBar().addPermanentWidget(self.source_note)
         self.retranslate()
         self._restore_state()
+        self._restore_unsaved_wrapups()
 
     # -- actions, menus, tray ----------------------------------------------------
     def _build_actions(self) -> None:
@@ -216,25 +223,53 @@ class MainWindow(QMainWindow):
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         QApplication.alert(self)
 
-    def _embed(self, module: str, cls: str, name: str) -> QWidget:
-        """The inventory panel and order form, once their modules exist."""
+    def _embed(self, module: str, cls: str, name: str, **kwargs) -> QWidget:
+        """The inventory panel and order form (built by colleagues): a placeholder if absent."""
         try:
-            widget_cls = getattr(importlib.import_module(module), cls)
-        except (ImportError, AttributeError):
-            widget_cls = None
-        if widget_cls is not None:
-            for kwargs in ({"store": self.store, "operator": self.operator}, {"store": self.store}, {}):
-                try:
-                    widget = widget_cls(**kwargs)
-                except TypeError:
-                    continue
-                widget.setObjectName(widget.objectName() or name)
-                return widget
+            return getattr(importlib.import_module(module), cls)(self.store, **kwargs)
+        except (ImportError, AttributeError) as exc:
+            log.warning("%s not available: %s", name, exc)
         placeholder = QLabel()
         placeholder.setObjectName(f"{name}Placeholder")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setProperty("coming", True)
         return placeholder
+
+    def _wire_order_widgets(self) -> None:
+        inv, form = self.inventory, self.order_form
+        if hasattr(inv, "orderRequested") and hasattr(form, "add_product"):
+            inv.orderRequested.connect(self._add_to_order)
+        if hasattr(form, "orderPlaced"):
+            form.orderPlaced.connect(self._order_placed)
+        if hasattr(form, "stockChanged") and hasattr(inv, "refresh"):
+            form.stockChanged.connect(inv.refresh)
+
+    def _add_to_order(self, product_id: int, location_id: int) -> None:
+        self.order_form.add_product(product_id, 1, location_id)
+        self.tabs.setCurrentWidget(self.order_form)
+
+    def _order_placed(self, order_no: str) -> None:
+        self.statusBar().showMessage(self.tr("Order {order} placed").format(order=bounded(order_no, 40)), 10000)
+        call = self.current
+        if call is not None and not call.wrapup.disposition:
+            call.wrapup.disposition = "order_placed"
+            if self.wrapup.draft is call.wrapup:
+                self.wrapup.edit(call.wrapup, self.inquiries.open_inquiry())
+        if self.customer_id is not None:
+            self._reload_purchases(self.customer_id)
+
+    def _reload_purchases(self, customer_id: int) -> None:
+        store = self.store
+
+        def load():
+            with store.session() as s:
+                return history.customer_story(s, customer_id)
+
+        def show(story) -> None:
+            if story is not None and self.customer_id == customer_id:
+                self.purchases.reset(customer_id, story.purchases, story.purchase_count)
+
+        run_query(load, show, self._failed, key="purchases-reload")
 
     # -- calls -------------------------------------------------------------------
     def set_bridge(self, bridge) -> None:
@@ -355,6 +390,11 @@ class MainWindow(QMainWindow):
         self.purchases.reset(s.id, story.purchases, story.purchase_count)
         self.inquiries.reset(story.inquiries)
         self.wrapup.set_open_inquiry(self.inquiries.open_inquiry())
+        if hasattr(self.inventory, "set_customer"):
+            self.inventory.set_customer(s.id)
+        if hasattr(self.order_form, "set_customer"):
+            self.order_form.set_customer(s.id)
+            self.order_form.set_call(None, self.current.call_id if self.current else None)
         self.customerShown.emit(s.id)
 
     def _load_purchase_page(self, customer_id: int, offset: int, limit: int):
@@ -434,6 +474,9 @@ class MainWindow(QMainWindow):
     def set_role_note(self, text: str) -> None:
         self.role_note.setText(text)
 
+    def set_source_note(self, text: str) -> None:
+        self.source_note.setText(text)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("cti-desk — operator {name}").format(name=self.operator))
         self.calls_heading.setText(self.tr("Calls this shift"))
@@ -462,6 +505,12 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def showEvent(self, event) -> None:
+        if not self._sized:  # first run: the screen is known once shown
+            self._sized = True
+            self._default_size()
+        super().showEvent(event)
+
     def _default_size(self) -> None:
         # Most of the screen, whatever its size (1366x768 laptops up to 4K).
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -473,8 +522,7 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         s = self.settings
         geometry = s.value("window/geometry") if s is not None else None
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self._default_size()
+        self._sized = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
         if s is None:
             return
         for key, splitter in (("left", self.left), ("body", self.body), ("main", self.vertical)):
@@ -506,16 +554,63 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def pending_wrapups(self) -> list[ShiftCall]:
-        return [c for c in self.calls.calls() if c.phase == "wrap-up" or (c.wrapup.notes and not c.saved)]
+        return [c for c in self.calls.calls() if not c.saved and (c.phase == "wrap-up" or c.wrapup.notes)]
+
+    def _keep_unsaved_wrapups(self) -> None:
+        """Unsaved notes survive closing the window: back in the shift list next start."""
+        drafts = []
+        for c in self.pending_wrapups():
+            w = c.wrapup
+            drafts.append({
+                "call_id": c.call_id, "rang_at": c.rang_at.isoformat(), "e164": c.e164,
+                "raw_number": c.raw_number, "caller_name": c.caller_name, "queue": c.queue,
+                "customer_id": w.customer_id, "opened_at": w.opened_at.isoformat(),
+                "closed_at": w.closed_at.isoformat() if w.closed_at else None,
+                "notes": w.notes, "disposition": w.disposition,
+                "continue_inquiry_id": w.continue_inquiry_id,
+            })
+        if self.settings is not None:
+            self.settings.setValue("wrapup/unsaved", json.dumps(drafts, ensure_ascii=False))
+
+    def _restore_unsaved_wrapups(self) -> None:
+        raw = self.settings.value("wrapup/unsaved", "", str) if self.settings is not None else ""
+        try:
+            drafts = json.loads(raw) if raw else []
+        except ValueError:
+            drafts = []
+        for d in reversed(drafts if isinstance(drafts, list) else []):
+            try:
+                closed = datetime.fromisoformat(d["closed_at"]) if d.get("closed_at") else None
+                call = ShiftCall(
+                    call_id=str(d["call_id"]), rang_at=datetime.fromisoformat(d["rang_at"]),
+                    e164=d.get("e164"), raw_number=d.get("raw_number"),
+                    caller_name=str(d.get("caller_name") or ""), queue=str(d.get("queue") or ""),
+                    state=CallState.ENDED, ended_at=closed.replace(tzinfo=UTC) if closed else None,
+                    wrapup=WrapUp(
+                        call_id=str(d["call_id"]), operator=self.operator,
+                        opened_at=datetime.fromisoformat(d["opened_at"]),
+                        customer_id=d.get("customer_id"), caller_number=d.get("e164") or d.get("raw_number"),
+                        closed_at=closed, notes=str(d.get("notes") or ""),
+                        disposition=str(d.get("disposition") or ""),
+                        continue_inquiry_id=d.get("continue_inquiry_id"),
+                    ),
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+            self.calls.add(call)
+        if drafts:
+            self.statusBar().showMessage(
+                self.tr("{count} wrap-ups from the last session are waiting in the list of calls").format(
+                    count=self.calls.rowCount()), 15000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._keep_unsaved_wrapups()
         self.save_state()
         if self.bridge is not None:
             self.bridge.stop()
+        if hasattr(self.order_form, "shutdown"):
+            self.order_form.shutdown()
         if self.tray is not None:
             self.tray.hide()
-        for call in self.pending_wrapups():
-            log.warning("call %s closed without wrap-up; notes: %s", call.call_id,
-                        "yes" if call.wrapup.notes else "none")
         super().closeEvent(event)
 

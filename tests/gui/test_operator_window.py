@@ -362,3 +362,26 @@ def test_settings_keep_layout_and_language(qtbot, make_window):
     qtbot.waitExposed(w2)
     assert w2.vertical.sizes() == sizes
     assert w.settings.value("language") == "en"
+
+
+def test_unsaved_notes_survive_closing_the_window(qtbot, make_window, store):
+    cid = add_customer(store)
+    w = make_window()
+    ring(qtbot, w, update(call_id="keep-1"))
+    w.wrapup.notes.setPlainText("折り返し: 明日10時")
+    w.on_call_update(update(call_id="keep-1", state=CallState.ANSWERED, agent="PJSIP/2001", seconds=3))
+    w.on_call_update(update(call_id="keep-1", state=CallState.ENDED, seconds=40))
+    w.close()
+    again = MainWindow(store, "suzuki", settings=w.settings)
+    qtbot.addWidget(again)
+    assert again.calls.rowCount() == 1
+    with qtbot.waitSignal(again.customerShown, timeout=5000):
+        again.calls_view.activated.emit(again.calls.index(0, 0))
+    assert again.wrapup.notes.toPlainText() == "折り返し: 明日10時"
+    again.wrapup.disposition.setCurrentIndex(again.wrapup.disposition.findData("callback_requested"))
+    with qtbot.waitSignal(again.wrapUpSaved, timeout=5000):
+        again.wrapup.save_now()
+    with store.session() as s:
+        row = s.scalars(select(Inquiry)).one()
+    assert (row.call_id, row.customer_id, row.status) == ("keep-1", cid, "open")
+    again.close()
