@@ -109,8 +109,7 @@ class AmiClient:
                 attempt = 0
                 if self.on_disconnected is not None:
                     self.on_disconnected(reason)
-            delay = min(cfg.reconnect_max, cfg.reconnect_initial * 2**attempt)
-            delay *= random.uniform(0.5, 1.0)  # jitter: many seats must not reconnect in step
+            delay = reconnect_delay(cfg, attempt)
             attempt += 1
             log.warning("AMI %s: %s; reconnecting in %.1f s", cfg.display(), reason, delay)
             await asyncio.sleep(delay)
@@ -338,6 +337,14 @@ class AmiClient:
 
     async def core_show_channels(self) -> tuple[Message, list[Message]]:
         return await self.send_list_action("CoreShowChannels")
+
+
+def reconnect_delay(config: AmiConfig, attempt: int, jitter: Callable[[], float] | None = None) -> float:
+    """Backoff before reconnect attempt `attempt` (0-based): doubling from
+    `reconnect_initial`, capped at `reconnect_max`, times a jitter in [0.5, 1) so many
+    seats do not hammer a restarting PBX in step."""
+    base = min(config.reconnect_max, config.reconnect_initial * 2 ** min(attempt, 30))
+    return base * (jitter() if jitter is not None else random.uniform(0.5, 1.0))
 
 
 def _success(message: Message) -> bool:

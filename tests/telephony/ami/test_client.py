@@ -13,6 +13,7 @@ from cti_desk.telephony.ami.client import (
     AuthenticationFailed,
     ConnectionLost,
     NotAmiPeer,
+    reconnect_delay,
 )
 from cti_desk.telephony.ami.message import Message
 from cti_desk.telephony.ami.parser import AmiParser
@@ -378,3 +379,12 @@ def test_header_values_cannot_smuggle_another_action():
             assert len([a for a in pbx.actions if a.get("Action") == "Originate"]) == 0
 
     run(main)
+
+
+def test_backoff_doubles_from_0_2_s_and_is_capped_so_login_follows_within_5_s():
+    config = AmiConfig(host="pbx")
+    no_jitter = [reconnect_delay(config, n, jitter=lambda: 1.0) for n in range(8)]
+    assert no_jitter == [0.2, 0.4, 0.8, 1.6, 3.0, 3.0, 3.0, 3.0]
+    # worst case once the PBX is back: a full capped wait, then connect + banner + login
+    assert max(reconnect_delay(config, n) for n in range(200)) <= 3.0
+    assert min(reconnect_delay(config, 0) for _ in range(200)) >= 0.1
