@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import getpass
 import logging
+import signal
 import sys
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from cti_desk.qt import i18n, tasks
@@ -70,13 +71,13 @@ class Startup:
         self.window.statusBar().showMessage(text, ms)
 
     def begin(self) -> None:
-        self.status(self.window.tr("Opening the store…"))
+        self.status(QCoreApplication.translate("Startup", "Opening the store…"))
         tasks.run_query(lambda: _prepare_store(self.store), self._prepared, self._failed)
 
     def _prepared(self, result) -> None:
         before, after, empty = result
         if after is not None:
-            self.status(self.window.tr("Store schema upgraded from {before} to {after}").format(
+            self.status(QCoreApplication.translate("Startup", "Store schema upgraded from {before} to {after}").format(
                 before=before or "empty", after=after), 10000)
         else:
             self.window.statusBar().clearMessage()
@@ -92,7 +93,7 @@ class Startup:
         except ImportError:
             self._start_calls()
             return
-        self.dialog = QProgressDialog(self.window.tr("Creating demo data…"), "", 0, 100, self.window)
+        self.dialog = QProgressDialog(QCoreApplication.translate("Startup", "Creating demo data…"), "", 0, 100, self.window)
         self.dialog.setObjectName("demoDataProgress")
         self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -109,7 +110,7 @@ class Startup:
 
     def _step(self, stage: str, done: int, total: int) -> None:
         if self.dialog is not None and total > 0:
-            self.dialog.setLabelText(self.window.tr("Creating demo data: {stage}").format(stage=stage))
+            self.dialog.setLabelText(QCoreApplication.translate("Startup", "Creating demo data: {stage}").format(stage=stage))
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
@@ -119,13 +120,13 @@ class Startup:
             self.dialog.deleteLater()
             self.dialog = None
         summary = ", ".join(f"{v:,} {k}" for k, v in dict(counts or {}).items())
-        self.status(self.window.tr("Demo data created: {summary}").format(summary=summary), 10000)
+        self.status(QCoreApplication.translate("Startup", "Demo data created: {summary}").format(summary=summary), 10000)
         self._start_calls()
 
     def _start_calls(self) -> None:
         config = self.source_config
         if config is None:
-            self.window.set_source_note(self.window.tr("No call source (--source)"))
+            self.window.set_source_note(QCoreApplication.translate("Startup", "No call source (--source)"))
             return
         try:
             source = _make_source(config, self.store)
@@ -135,13 +136,13 @@ class Startup:
         bridge = CallBridge(source, self.window.agent, self.window)
         self.window.set_bridge(bridge)
         bridge.start()
-        self.window.set_source_note(self.window.tr("Calls from {source}").format(source=config.display()))
+        self.window.set_source_note(QCoreApplication.translate("Startup", "Calls from {source}").format(source=config.display()))
         log.info("taking calls from %s", config.display())
 
     def _failed(self, exc: BaseException) -> None:
         if self.dialog is not None:
             self.dialog.close()
-        self.status(self.window.tr("Error: {message}").format(message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+        self.status(QCoreApplication.translate("Startup", "Error: {message}").format(message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
 
 
 def run_gui(args, db_url: str) -> int:
@@ -164,8 +165,15 @@ def run_gui(args, db_url: str) -> int:
     window = MainWindow(store, operator, getattr(args, "agent", None), settings,
                         oms_url=getattr(args, "oms_url", None))
     if role != "operator":
-        window.set_role_note(window.tr("The {role} view is not built yet: showing the operator window.").format(role=role))
+        window.set_role_note(QCoreApplication.translate("Startup", "The {role} view is not built yet: showing the operator window.").format(role=role))
     window.show()
+    # SIGINT/SIGTERM close the window like the user would (settings and drafts kept).
+    # Python only runs signal handlers when it gets control: a timer gives it some.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: window.close())
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(300)
     startup = Startup(app, window, store, args, db_url, source_config)
     startup.begin()
     try:

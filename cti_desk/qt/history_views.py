@@ -70,6 +70,7 @@ class PurchaseHistoryView(QWidget):
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter purchases (product, shop, channel…)"))
         self._update_count()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -91,3 +92,8 @@ class InquiryHistoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        super().changeEvent(event)

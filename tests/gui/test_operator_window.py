@@ -385,3 +385,23 @@ def test_unsaved_notes_survive_closing_the_window(qtbot, make_window, store):
         row = s.scalars(select(Inquiry)).one()
     assert (row.call_id, row.customer_id, row.status) == ("keep-1", cid, "open")
     again.close()
+
+
+def test_japanese_ui_switchable_from_the_menu(qtbot, window, store):
+    from cti_desk.qt import i18n
+
+    add_customer(store)
+    try:
+        window.lang_actions["ja"].trigger()
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "購入履歴")  # LanguageChange is posted
+        assert label(window, "callState").text() == "待機中"
+        ring(qtbot, window, update())
+        assert label(window, "callState").text() == "着信中"
+        assert window.purchases.headerData(0, Qt.Orientation.Horizontal) == "日時"
+        assert window.wrapup.disposition.itemText(1) == "回答済み"
+        assert window.settings.value("language") == "ja"
+        window.lang_actions["en"].trigger()
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Purchases")
+        assert label(window, "callState").text() == "Ringing"
+    finally:
+        i18n.install_language("en")
