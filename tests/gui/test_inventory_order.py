@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from cti_desk.domain.delivery import DeliveryCalendar, DraftLine, OrderDraft
+from cti_desk.qt import tasks
 from cti_desk.qt.inventory_panel import InventoryPanel
 from cti_desk.qt.order_form import OrderForm
 from cti_desk.services.orders import japan_day, place_order, utcnow
@@ -17,6 +18,12 @@ from tests.retail_factories import FakeOMS, add_retail
 
 # The offscreen platform says this whenever a window's size hints change; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+@pytest.fixture(autouse=True)
+def _no_background_work_outlives_a_test():
+    yield
+    tasks.shutdown()  # waits for the ops still running; the next test gets a fresh runner
 
 
 @pytest.fixture
