@@ -41,6 +41,14 @@ def segment_label(segment: str) -> str:
     }.get(segment, segment)
 
 
+def phone_kind_label(kind: str) -> str:
+    return {
+        "home": QCoreApplication.translate("CustomerPanel", "home"),
+        "mobile": QCoreApplication.translate("CustomerPanel", "mobile"),
+        "work": QCoreApplication.translate("CustomerPanel", "work"),
+    }.get(kind, kind)
+
+
 def _plain(name: str = "", wrap: bool = True) -> QLabel:
     lab = QLabel()
     if name:
@@ -150,6 +158,7 @@ class CustomerCard(QScrollArea):
         )
         v["emails"].setText("\n".join(s.emails) or "—")
         v["flags"].setText(", ".join(s.flags) or "—")
+        v["flags"].setStyleSheet("color: #c62828; font-weight: bold;" if s.flags else "")
         while self.phones_layout.count():
             item = self.phones_layout.takeAt(0)
             if item.widget() is not None:
@@ -159,7 +168,7 @@ class CustomerCard(QScrollArea):
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 0, 0, 0)
             lab = _plain(wrap=False)
-            lab.setText(f"{display(e164)} ({kind})")
+            lab.setText(f"{display(e164)} ({phone_kind_label(kind)})")
             button = QToolButton()
             button.setObjectName("dialButton")
             button.setText(self.tr("Dial"))

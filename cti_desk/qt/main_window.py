@@ -517,7 +517,9 @@ class MainWindow(QMainWindow):
         if screen is None:
             self.resize(1280, 740)
             return
-        self.resize(min(int(screen.width() * 0.92), 1800), min(int(screen.height() * 0.92), 1100))
+        width = min(int(screen.width() * 0.92), 1800)
+        self.resize(width, min(int(screen.height() * 0.92), 1100))
+        self.body.setSizes([int(width * 0.36), int(width * 0.64)])
 
     def _restore_state(self) -> None:
         s = self.settings

@@ -101,27 +101,27 @@
 <context>
     <name>CandidateTable</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="94" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="102" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="94" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="102" />
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="94" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="102" />
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="94" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="102" />
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="95" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="103" />
         <source>Last purchase</source>
         <translation>最終購入日</translation>
     </message>
@@ -129,62 +129,62 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="141" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="149" />
         <source>{segment} ({orders} orders)</source>
         <translation>{segment}（購入{orders}回）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="165" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="173" />
         <source>Dial</source>
         <translation>発信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="166" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="174" />
         <source>Call {number}</source>
         <translation>{number} に発信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="175" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="183" />
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="175" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="183" />
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="175" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="183" />
         <source>Segment</source>
         <translation>顧客区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="176" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="184" />
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="176" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="184" />
         <source>Channels</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="177" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="185" />
         <source>Addresses</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="177" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="185" />
         <source>Phones</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="178" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="186" />
         <source>Emails</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="178" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="186" />
         <source>Flags</source>
         <translation>注意事項</translation>
     </message>
@@ -207,54 +207,69 @@
         <translation>リピーター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="330" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="46" />
+        <source>home</source>
+        <translation>自宅</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="47" />
+        <source>mobile</source>
+        <translation>携帯</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="48" />
+        <source>work</source>
+        <translation>勤務先</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="338" />
         <source>{count} customers share this number. Who is calling?</source>
         <translation>この番号の顧客が{count}名います。どなたからの電話ですか？</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="353" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="361" />
         <source>Find the customer to attach this number to.</source>
         <translation>この番号を登録する顧客を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="361" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="369" />
         <source>Withheld number: ask the caller and search.</source>
         <translation>非通知です。お名前などを伺って検索してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="372" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="380" />
         <source>{count} found: pick the customer to attach this number to.</source>
         <translation>{count}件: この番号を登録する顧客を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="374" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="382" />
         <source>{count} customers found</source>
         <translation>{count}件の顧客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="386" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="394" />
         <source>No call on screen.
 Press F2 to search for a customer.</source>
         <translation>通話はありません。
 F2で顧客を検索できます。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="387" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="395" />
         <source>Looking up the caller…</source>
         <translation>発信者を検索中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="388" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="396" />
         <source>Open this customer</source>
         <translation>この顧客を開く</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="389" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="397" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="390" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="398" />
         <source>Attach number to this customer</source>
         <translation>この顧客に番号を登録</translation>
     </message>
@@ -526,37 +541,37 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>NewCustomerForm</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="240" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="248" />
         <source>Unknown caller: create a customer, or attach this number to one.</source>
         <translation>未登録の番号です。新規顧客を登録するか、既存の顧客にこの番号を登録してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="241" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="249" />
         <source>Number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="241" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="249" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="241" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="249" />
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="242" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="250" />
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="244" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="252" />
         <source>Create customer</source>
         <translation>顧客を登録</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="245" />
+        <location filename="../../cti_desk/qt/customer_panel.py" line="253" />
         <source>Attach to an existing customer…</source>
         <translation>既存の顧客に登録…</translation>
     </message>

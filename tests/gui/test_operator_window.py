@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 from sqlalchemy import select
@@ -62,6 +62,9 @@ def make_window(qtbot, store, tmp_path):
     for w in made:
         w.close()
     tasks.shutdown()
+    for w in made:
+        w.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone before the next test
     assert _our_threads() == []  # no background thread outlives the window
 
 
