@@ -19,7 +19,8 @@ sysdeps:
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	@echo "cti-desk: installing the project and its dev tools into $(VENV)"
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]' 2> >(grep -v '^WARNING: Location' >&2)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]' > $(VENV)/pip.log 2>&1 \
+		|| { cat $(VENV)/pip.log; echo "cti-desk: pip install failed (log: $(VENV)/pip.log)" >&2; exit 1; }
 	@touch $(STAMP)
 
 venv: $(STAMP)
