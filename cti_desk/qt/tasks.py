@@ -4,7 +4,8 @@
 
 `fn` runs on a worker thread; `on_success`/`on_failure` run on the GUI thread. With a
 `key`, only the newest op of that key delivers: a newer call's lookup replaces an older
-one's display instead of racing it.
+one's display instead of racing it. With an `owner` widget, nothing is delivered once
+that widget is gone (a closed window's late results are dropped, not crashed on).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -53,12 +55,15 @@ class TaskRunner:
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         key: str | None = None,
+        owner: QObject | None = None,
     ) -> Future:
         generation = next(self._counter)
         if key is not None:
             self._generation[key] = generation
 
         def current() -> bool:
+            if owner is not None and not shiboken6.isValid(owner):
+                return False
             return key is None or self._generation.get(key) == generation
 
         def work() -> None:
@@ -91,8 +96,10 @@ def runner() -> TaskRunner:
     return _runner
 
 
-def run_query(fn, on_success=None, on_failure=None, key: str | None = None) -> Future:
-    return runner().run(fn, on_success, on_failure, key)
+def run_query(
+    fn, on_success=None, on_failure=None, key: str | None = None, owner: QObject | None = None
+) -> Future:
+    return runner().run(fn, on_success, on_failure, key, owner)
 
 
 def shutdown() -> None:

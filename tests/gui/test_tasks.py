@@ -1,5 +1,8 @@
 import threading
 
+import shiboken6
+from PySide6.QtWidgets import QLabel
+
 from cti_desk.qt.tasks import TaskRunner
 
 
@@ -39,3 +42,17 @@ def test_failure_is_reported(qtbot):
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert isinstance(errors[0], ZeroDivisionError)
     runner.shutdown()
+
+
+def test_results_for_a_deleted_widget_are_dropped(qtbot):
+    runner = TaskRunner()
+    label = QLabel()
+    release = threading.Event()
+    shown = []
+    runner.run(lambda: release.wait(5) and "late", on_success=shown.append, owner=label)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+    release.set()
+    runner.shutdown()
+    qtbot.wait(20)
+    assert shown == []
