@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-
-ProgressFn = Callable[[str, int, int], None]
 
 _bars: dict[str, object] = {}
 

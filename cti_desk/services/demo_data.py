@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select, text
 from stdnum import ean
 
+from cti_desk.domain.progress import ProgressFn
 from cti_desk.store.db import Store, is_sqlite
 from cti_desk.store.models import (
     Address,
@@ -37,7 +38,6 @@ from cti_desk.store.models import (
     StockLevel,
 )
 
-ProgressFn = Callable[[str, int, int], None]
 JST = timedelta(hours=9)
 CHUNK = 5000  # customers per transaction
 HISTORY_DAYS = 730

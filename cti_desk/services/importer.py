@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from cti_desk.domain import csvrows as cells
 from cti_desk.domain.csvrows import CellError
 from cti_desk.domain.errors import BadArgument
+from cti_desk.domain.progress import ProgressFn
 from cti_desk.store.db import Store, is_sqlite
 from cti_desk.store.models import (
     Address,
@@ -36,7 +37,6 @@ from cti_desk.store.models import (
     StockLevel,
 )
 
-ProgressFn = Callable[[str, int, int], None]
 COLUMNS: dict[str, tuple[str, ...]] = {
     "customers": ("channel", "external_id", "name", "name_kana", "phone", "email",
                   "postal_code", "address", "member_id"),
