@@ -100,7 +100,8 @@ def sample_caller_numbers(session: Session, n: int, seed: int | None = None) -> 
         ).all()
         out.extend(_national(e) for e in shared)
     while len(out) < n * 9 // 10:
-        out.append(f"090{rng.randint(0, 99_999_999):08d}")  # a mobile number nobody has
+        # A valid mobile number nobody has (090-0xxx is not allocated, so none of those).
+        out.append(f"090{rng.randint(10_000_000, 99_999_999)}")
     spellings = ["anonymous", "<unknown>", None, "private"]
     while len(out) < n:
         out.append(rng.choice(spellings))
