@@ -11,10 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from cti_desk.domain.model import Resolution
+from cti_desk.domain.text import bounded
 from cti_desk.services import audit
 from cti_desk.services.customers import (
     CallerMatch,
@@ -40,6 +41,9 @@ from cti_desk.store.models import (
 PAGE_SIZE = 200
 MAX_INQUIRIES = 500
 PENDING_DELIVERY = "pending_delivery"
+MAX_FILTER_CHARS = 100
+# What the history can be ordered by, in the table's column order.
+PURCHASE_ORDERS = ("date", "channel", "place", "items", "amount", "points", "status")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,31 @@ class Pop:
     candidates: list[Candidate] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class PurchaseQuery:
+    """Which of a customer's purchases, in which order: the whole history, not a page.
+
+    `contains` matches product name, channel, shop/site and order number (case-insensitive,
+    LIKE wildcards literal); `channels` adds channel codes whose shown name matched.
+    """
+
+    customer_id: int
+    order_by: str = "date"
+    descending: bool = True
+    contains: str = ""
+    channels: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.order_by not in PURCHASE_ORDERS:
+            raise ValueError(f"cannot order purchases by {self.order_by!r}")
+        object.__setattr__(self, "contains", bounded(self.contains.strip(), MAX_FILTER_CHARS))
+
+    @property
+    def is_default(self) -> bool:
+        """Newest first, unfiltered: what a screen pop loads."""
+        return self.order_by == "date" and self.descending and not self.contains
+
+
 def _items_text(names: list[tuple[str, int]]) -> str:
     return ", ".join(name if qty == 1 else f"{name} ×{qty}" for name, qty in names)
 
@@ -106,18 +135,88 @@ def purchase_count(session: Session, customer_id: int) -> int:
     ) or 0
 
 
+def _place_expr() -> ColumnElement:
+    """The shown shop/site: "EC" for the web shop, else the location's name."""
+    return case(
+        (or_(Purchase.channel == "ec", Location.kind == "ec"), "EC"),
+        else_=func.coalesce(Location.name, ""),
+    )
+
+
+def _matches(q: PurchaseQuery) -> ColumnElement:
+    text = q.contains
+    product_named = exists(
+        select(PurchaseLine.id)
+        .join(Product, Product.id == PurchaseLine.product_id)
+        .where(PurchaseLine.purchase_id == Purchase.id,
+               Product.name.icontains(text, autoescape=True))
+    )
+    return or_(
+        product_named,
+        Purchase.order_no.icontains(text, autoescape=True),
+        Purchase.channel.icontains(text, autoescape=True),
+        _place_expr().icontains(text, autoescape=True),
+        *([Purchase.channel.in_(q.channels)] if q.channels else []),
+    )
+
+
 def purchase_page(
-    session: Session, customer_id: int, offset: int = 0, limit: int = PAGE_SIZE
+    session: Session, customer: int | PurchaseQuery, offset: int = 0, limit: int = PAGE_SIZE
 ) -> list[PurchaseRow]:
-    """One page of purchases, newest first (index ix_purchases_customer_time)."""
-    rows = session.execute(
+    """One page of a customer's purchases in the query's order (an id: newest first).
+
+    The order is the whole history's, so page n+1 continues page n; ties go newest
+    first (then by id) so pages never overlap. One customer's rows are few enough to
+    sort by amount etc. without an index; date order uses ix_purchases_customer_time.
+    """
+    q = customer if isinstance(customer, PurchaseQuery) else PurchaseQuery(customer)
+    stmt = (
         select(Purchase, Location.name, Location.kind)
         .outerjoin(Location, Location.id == Purchase.location_id)
-        .where(Purchase.customer_id == customer_id)
-        .order_by(Purchase.purchased_at.desc(), Purchase.id.desc())
-        .offset(offset)
-        .limit(limit)
-    ).all()
+        .where(Purchase.customer_id == q.customer_id)
+    )
+    if q.contains:
+        stmt = stmt.where(_matches(q))
+    key: ColumnElement
+    if q.order_by == "points":
+        earned = (
+            select(PointsEntry.purchase_id, func.sum(PointsEntry.delta).label("points"))
+            .where(PointsEntry.customer_id == q.customer_id, PointsEntry.delta > 0)
+            .group_by(PointsEntry.purchase_id)
+            .subquery()
+        )
+        stmt = stmt.outerjoin(earned, earned.c.purchase_id == Purchase.id)
+        key = func.coalesce(earned.c.points, 0)
+    elif q.order_by == "items":
+        first_line = (
+            select(PurchaseLine.purchase_id, func.min(PurchaseLine.id).label("line_id"))
+            .join(Purchase, Purchase.id == PurchaseLine.purchase_id)
+            .where(Purchase.customer_id == q.customer_id)
+            .group_by(PurchaseLine.purchase_id)
+            .subquery()
+        )
+        line = PurchaseLine.__table__.alias("first_line_row")
+        product = Product.__table__.alias("first_product")
+        stmt = (
+            stmt.outerjoin(first_line, first_line.c.purchase_id == Purchase.id)
+            .outerjoin(line, line.c.id == first_line.c.line_id)
+            .outerjoin(product, product.c.id == line.c.product_id)
+        )
+        key = func.coalesce(product.c.name, "")
+    else:
+        key = {
+            "date": Purchase.purchased_at,
+            "channel": Purchase.channel,
+            "place": _place_expr(),
+            "amount": Purchase.total,
+            "status": Purchase.status,
+        }[q.order_by]
+    if q.order_by == "date":
+        order = (key.desc(), Purchase.id.desc()) if q.descending else (key.asc(), Purchase.id.asc())
+    else:
+        order = (key.desc() if q.descending else key.asc(),
+                 Purchase.purchased_at.desc(), Purchase.id.desc())
+    rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit)).all()
     ids = [p.id for p, _, _ in rows]
     lines: dict[int, list[tuple[str, int]]] = defaultdict(list)
     points: dict[int, int] = {}
