@@ -231,7 +231,9 @@ def purchase_page(
         points = dict(
             session.execute(
                 select(PointsEntry.purchase_id, func.sum(PointsEntry.delta))
-                .where(PointsEntry.purchase_id.in_(ids), PointsEntry.delta > 0)
+                # points_ledger has no purchase_id index: the customer's (ix) narrows it first
+                .where(PointsEntry.customer_id == q.customer_id,
+                       PointsEntry.purchase_id.in_(ids), PointsEntry.delta > 0)
                 .group_by(PointsEntry.purchase_id)
             ).all()
         )
