@@ -35,6 +35,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _queue_names(text: str) -> frozenset[str]:
+    """`support,vip` -> {"support", "vip"} (queue names as the PBX spells them)."""
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    if any(len(n) > 80 or not n.isprintable() for n in names):
+        raise argparse.ArgumentTypeError("queue names are 1-80 printable characters, separated by commas")
+    return frozenset(names)
+
+
 def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
     # Subcommands repeat the option; SUPPRESS keeps them from resetting the top-level value.
     p.add_argument(
@@ -70,7 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--role", choices=ROLES, default=None, help="window to open")
     parser.add_argument("--agent", metavar="INTERFACE", default=os.environ.get("CTI_DESK_AGENT"),
-                        help="this seat's phone, e.g. PJSIP/2001: pops only calls ringing there")
+                        help="this seat's phone, e.g. PJSIP/2001: pops only calls ringing there, "
+                             "and click-to-dial and queue pause act on it")
+    parser.add_argument("--pop-on-answer", type=_queue_names, metavar="QUEUE[,QUEUE]",
+                        default=os.environ.get("CTI_DESK_POP_ON_ANSWER", ""),
+                        help="queues whose calls pop when answered at this seat instead of "
+                             "when they ring (env CTI_DESK_POP_ON_ANSWER)")
     parser.add_argument("--oms-url", default=os.environ.get("CTI_DESK_OMS_URL"), metavar="URL",
                         help="order management system to push delivery orders to")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -163,7 +163,8 @@ def run_gui(args, db_url: str) -> int:
     store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
     operator = getpass.getuser()
     window = MainWindow(store, operator, getattr(args, "agent", None), settings,
-                        oms_url=getattr(args, "oms_url", None))
+                        oms_url=getattr(args, "oms_url", None),
+                        pop_on_answer=getattr(args, "pop_on_answer", None) or ())
     if role != "operator":
         window.set_role_note(QCoreApplication.translate("Startup", "The {role} view is not built yet: showing the operator window.").format(role=role))
     window.show()

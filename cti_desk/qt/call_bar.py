@@ -154,6 +154,7 @@ class CallBar(QFrame):
         self.setObjectName("callBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.call: ShiftCall | None = None
+        self.dial_blocked: str | None = None  # why dialling is off (no --agent ...), or None
 
         def label(name: str, plain: bool = True) -> QLabel:
             lab = QLabel()
@@ -225,7 +226,7 @@ class CallBar(QFrame):
         self.number_label.setText(c.number_text())
         self.name_label.setText(c.caller_name)
         self.queue_label.setText(self.tr("Queue: {queue}").format(queue=c.queue) if c.queue else "")
-        self.dial_button.setEnabled(bool(c.e164))
+        self.dial_button.setEnabled(bool(c.e164) and self.dial_blocked is None)
         self._tick()
 
     def _tick(self) -> None:
@@ -245,6 +246,21 @@ class CallBar(QFrame):
         if self.call is not None and self.call.e164:
             self.dialRequested.emit(self.call.e164)
 
+    def set_pbx_actions(self, dial_blocked: str | None, pause_blocked: str | None) -> None:
+        """Turn dial/pause off with the reason as tooltip (None: allowed)."""
+        self.dial_blocked = dial_blocked
+        self.pause_button.setEnabled(pause_blocked is None)
+        self.pause_button.setToolTip(pause_blocked or self.tr("Pause or resume taking queue calls (F9)"))
+        self.dial_button.setToolTip(dial_blocked or self.tr("Call this number (Ctrl+D)"))
+        self._paint()
+
+    def set_paused(self, paused: bool) -> None:
+        """Show the pause state the PBX reports, without asking the PBX again."""
+        was = self.pause_button.blockSignals(True)
+        self.pause_button.setChecked(paused)
+        self.pause_button.blockSignals(was)
+        self._label_pause()
+
     def _pause_toggled(self, paused: bool) -> None:
         self._label_pause()
         self.pauseToggled.emit(paused)
@@ -255,9 +271,10 @@ class CallBar(QFrame):
 
     def retranslate(self) -> None:
         self._label_pause()
-        self.pause_button.setToolTip(self.tr("Pause or resume taking queue calls (F9)"))
+        if self.pause_button.isEnabled():
+            self.pause_button.setToolTip(self.tr("Pause or resume taking queue calls (F9)"))
         self.dial_button.setText(self.tr("Call back"))
-        self.dial_button.setToolTip(self.tr("Call this number (Ctrl+D)"))
+        self.dial_button.setToolTip(self.dial_blocked or self.tr("Call this number (Ctrl+D)"))
         self._paint()
 
     def changeEvent(self, event: QEvent) -> None:

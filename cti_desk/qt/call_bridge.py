@@ -1,5 +1,8 @@
 """Runs a call source on its own thread and asyncio loop; CallUpdates reach the GUI thread
-through a queued Qt signal. Stops cleanly when the window closes."""
+through a queued Qt signal. Stops cleanly when the window closes.
+
+PBX actions (click-to-dial, queue pause) are forwarded when the source has them, with
+this seat's interface (`--agent`) as the agent."""
 
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ class CallBridge(QObject):
     callUpdate = Signal(object)  # CallUpdate, always delivered on the GUI thread
     sourceFailed = Signal(str)  # one line for the status bar
     sourceStopped = Signal()
+    actionDone = Signal(str, str)  # action (originate, queue_pause), its result as text
+    actionFailed = Signal(str, str)  # action, one line saying why
+    agentPaused = Signal(bool)  # the agent's pause state as the PBX reports it
 
     def __init__(self, source, agent: str | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -38,6 +44,9 @@ class CallBridge(QObject):
         if self.running:
             return
         self._ready.clear()
+        follow = getattr(self.source, "follow_agent", None)
+        if self.agent and callable(follow):
+            follow(self.agent, self.agentPaused.emit)
         self._thread = threading.Thread(target=self._main, name="cti-desk-calls", daemon=True)
         self._thread.start()
         self._ready.wait(5)
@@ -89,28 +98,52 @@ class CallBridge(QObject):
         return True
 
     # -- PBX actions (AMI Originate / QueuePause) -----------------------------
-    def _action(self, name: str, *args) -> Future | None:
+    # The GUI thread never waits: the coroutine runs on the source's loop and its
+    # outcome comes back as actionDone / actionFailed (queued to the GUI thread).
+
+    def can(self, name: str) -> bool:
+        """Whether the call source can do this (`originate`, `queue_pause`)."""
+        return callable(getattr(self.source, name, None))
+
+    def _action(self, name: str, **kwargs) -> Future | None:
         fn = getattr(self.source, name, None)
         loop = self._loop
-        if fn is None or loop is None or loop.is_closed():
-            log.info("the call source cannot %s", name)
+        if fn is None:
+            self.actionFailed.emit(name, "the call source cannot do this")
             return None
-        kwargs = {}
+        if loop is None or loop.is_closed() or not self.running:
+            self.actionFailed.emit(name, "the call source is not running")
+            return None
         params = inspect.signature(fn).parameters
-        if "agent" in params:
-            kwargs["agent"] = self.agent
-        elif "interface" in params:
-            kwargs["interface"] = self.agent
-        future = asyncio.run_coroutine_threadsafe(fn(*args, **kwargs), loop)
-        future.add_done_callback(self._report)
+        for key in ("agent_interface", "agent", "interface"):
+            if key in params:
+                kwargs[key] = self.agent
+                break
+        try:
+            future = asyncio.run_coroutine_threadsafe(fn(**kwargs), loop)
+        except RuntimeError:  # the loop closed meanwhile
+            self.actionFailed.emit(name, "the call source is not running")
+            return None
+        future.add_done_callback(lambda f: self._report(name, f))
         return future
 
-    def _report(self, future: Future) -> None:
-        if not future.cancelled() and future.exception() is not None:
-            self.sourceFailed.emit(str(future.exception()))
+    def _report(self, name: str, future: Future) -> None:
+        # Runs on the source's thread; the signals are queued to the GUI thread.
+        if future.cancelled():
+            self.actionFailed.emit(name, "cancelled: the call source stopped")
+            return
+        exc = future.exception()
+        if exc is None:
+            self.actionDone.emit(name, str(future.result()))
+        elif isinstance(exc, TimeoutError):
+            self.actionFailed.emit(name, "no answer from the PBX")
+        else:
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            log.warning("%s failed: %s", name, text)
+            self.actionFailed.emit(name, text)
 
     def originate(self, number: str) -> Future | None:
-        return self._action("originate", number)
+        return self._action("originate", number=number)
 
     def queue_pause(self, paused: bool) -> Future | None:
-        return self._action("queue_pause", paused)
+        return self._action("queue_pause", paused=paused)

@@ -137,7 +137,13 @@ class CustomerCard(QScrollArea):
             self.form.addRow(self.labels[key], value)
         self.setWidget(body)
         self.summary: CustomerSummary | None = None
+        self.dial_blocked: str | None = None  # why dialling is off (no --agent ...), or None
         self.retranslate()
+
+    def set_dial_blocked(self, reason: str | None) -> None:
+        self.dial_blocked = reason
+        if self.summary is not None:
+            self.show_summary(self.summary)
 
     def show_summary(self, s: CustomerSummary) -> None:
         self.summary = s
@@ -172,7 +178,8 @@ class CustomerCard(QScrollArea):
             button = QToolButton()
             button.setObjectName("dialButton")
             button.setText(self.tr("Dial"))
-            button.setToolTip(self.tr("Call {number}").format(number=display(e164)))
+            button.setToolTip(self.dial_blocked or self.tr("Call {number}").format(number=display(e164)))
+            button.setEnabled(self.dial_blocked is None)
             button.clicked.connect(lambda _=False, n=e164: self.dialRequested.emit(n))
             h.addWidget(lab)
             h.addWidget(button)

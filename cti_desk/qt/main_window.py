@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         parent=None,
         oms_url: str | None = None,
+        pop_on_answer: Iterable[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("operatorWindow")
@@ -86,6 +88,9 @@ class MainWindow(QMainWindow):
         self.agent = agent
         self.settings = settings
         self.bridge = None
+        # Calls of these queues pop when answered here, not while they ring.
+        self.pop_on_answer = frozenset(pop_on_answer)
+        self._paused_at_pbx = False  # the agent's pause state as last confirmed
         self.current: ShiftCall | None = None
         self.customer_id: int | None = None
         self.last_notification: tuple[str, str] | None = None
@@ -280,6 +285,50 @@ class MainWindow(QMainWindow):
             self.tr("Call source: {message}").format(message=bounded(msg, 200)), 15000))
         self.pauseRequested.connect(bridge.queue_pause)
         self.dialRequested.connect(bridge.originate)
+        bridge.actionDone.connect(self._pbx_action_done)
+        bridge.actionFailed.connect(self._pbx_action_failed)
+        bridge.agentPaused.connect(self._agent_paused)
+        self._update_pbx_actions()
+
+    def _update_pbx_actions(self) -> None:
+        """Dial and pause need this seat's phone (--agent) and a source that can do them."""
+        def blocked(name: str) -> str | None:
+            if not self.agent:
+                return self.tr("Start cti-desk with --agent (this seat's phone, e.g. PJSIP/2001) to use this")
+            if self.bridge is not None and not self.bridge.can(name):
+                return self.tr("The call source cannot do this (it needs an ami:// source)")
+            return None
+
+        dial, pause = blocked("originate"), blocked("queue_pause")
+        self.call_bar.set_pbx_actions(dial, pause)
+        self.panel.card.set_dial_blocked(dial)
+        self.act_dial.setEnabled(dial is None)
+        self.act_pause.setEnabled(pause is None)
+
+    def _pbx_action_done(self, name: str, result: str) -> None:
+        if name == "originate":
+            self.statusBar().showMessage(
+                self.tr("Calling {number}: pick up your phone when it rings").format(number=bounded(result, 40)), 15000)
+        elif name == "queue_pause":
+            paused = self.call_bar.pause_button.isChecked()
+            self._paused_at_pbx = paused
+            self.statusBar().showMessage(
+                self.tr("Paused in the queue") if paused else self.tr("Taking queue calls again"), 5000)
+
+    def _pbx_action_failed(self, name: str, message: str) -> None:
+        text = bounded(message, 200)
+        if name == "originate":
+            shown = self.tr("Could not call: {message}").format(message=text)
+        else:
+            self.call_bar.set_paused(self._paused_at_pbx)  # the button shows the truth again
+            shown = self.tr("Could not pause or resume: {message}").format(message=text)
+        log.warning("%s", shown)
+        self.statusBar().showMessage(shown, 15000)
+        self.failed.emit(shown)
+
+    def _agent_paused(self, paused: bool) -> None:
+        self._paused_at_pbx = paused
+        self.call_bar.set_paused(paused)
 
     def _is_mine(self, u: CallUpdate) -> bool:
         if not self.agent:
@@ -291,6 +340,8 @@ class MainWindow(QMainWindow):
         if call is None:
             if u.state in (CallState.ENDED, CallState.MISSED) or not self._is_mine(u):
                 return
+            if u.state is CallState.RINGING and u.queue and u.queue in self.pop_on_answer:
+                return  # this queue pops on answer: the answered update brings it
             number = normalize(u.raw_number)
             call = ShiftCall(
                 call_id=u.call_id, rang_at=u.ts, e164=number.e164, raw_number=bounded(u.raw_number, 64) or None,
@@ -499,6 +550,7 @@ class MainWindow(QMainWindow):
             act.setText(text)
             act.setToolTip(f"{text} ({tip})" if tip else text)
         self.search.setToolTip(self.tr("Search customer (F2)"))
+        self._update_pbx_actions()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -4,13 +4,15 @@
 
 | URL | source |
 |---|---|
-| `ami://USER:SECRET@HOST:PORT[?auth=md5&inbound=from-pstn,from-trunk]` | AmiSource |
+| `ami://USER:SECRET@HOST:PORT[?auth=md5&inbound=...&dial_context=...&dial_prefix=...]` | AmiSource |
 | `webhook://HOST:PORT[?token=T]` | WebhookSource |
 | `sim://[?rate=CALLS_PER_MIN&seed=S]` | CallSimulator |
 | `relay` | published by `cti-desk relay` (not here yet) |
 
 `inbound=` (AMI only) names the dialplan contexts incoming calls start in; without it
-the tracker's own rule applies (see telephony/calls.py). Every source reports the
+the tracker's own rule applies (see telephony/calls.py). Click-to-dial (AMI only) rings
+the agent's phone, then dials the number in `dial_context=` (default `from-internal`),
+national form with `dial_prefix=` (an outside-line digit such as `0`) in front. Every source reports the
 caller number as sent; the withheld spellings are recognised where numbers are
 resolved (domain/phone.py), so the rule is the same for all of them.
 """
@@ -26,11 +28,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from cti_desk.domain.calls import CallUpdate
 from cti_desk.domain.errors import BadArgument
+from cti_desk.domain.text import bounded
 
 log = logging.getLogger(__name__)
 
 _CONTEXT = re.compile(r"[A-Za-z0-9_.\-]{1,80}")
+_DIAL_PREFIX = re.compile(r"[0-9*#]{0,4}")
 MAX_RATE = 6000.0
+DEFAULT_DIAL_CONTEXT = "from-internal"
 
 
 class CallSource(Protocol):
@@ -46,6 +51,8 @@ class SourceConfig:
     rate: float = 6.0
     seed: int | None = None
     inbound_contexts: frozenset[str] | None = None
+    dial_context: str = DEFAULT_DIAL_CONTEXT
+    dial_prefix: str = ""
     ami: object | None = None  # AmiConfig (its secret never printed)
 
     def display(self) -> str:
@@ -91,6 +98,7 @@ def _parse_ami(url: str) -> SourceConfig:
         raise BadArgument("invalid AMI URL") from None
     query = _query(parts, "ami://")
     contexts = None
+    dial_context, dial_prefix = DEFAULT_DIAL_CONTEXT, ""
     rest = []
     for key, value in query:
         if key == "inbound":
@@ -98,10 +106,19 @@ def _parse_ami(url: str) -> SourceConfig:
             if not names or not all(_CONTEXT.fullmatch(c) for c in names):
                 raise BadArgument("invalid AMI URL: inbound= takes dialplan contexts, e.g. from-pstn,from-trunk")
             contexts = frozenset(names)
+        elif key == "dial_context":
+            if not _CONTEXT.fullmatch(value):
+                raise BadArgument("invalid AMI URL: dial_context= takes one dialplan context, e.g. from-internal")
+            dial_context = value
+        elif key == "dial_prefix":
+            if not _DIAL_PREFIX.fullmatch(value):
+                raise BadArgument("invalid AMI URL: dial_prefix= takes up to 4 digits, e.g. 0")
+            dial_prefix = value
         else:
             rest.append((key, value))
     ami = parse_ami_url(urlunsplit(parts._replace(query=urlencode(rest))))
-    return SourceConfig("ami", host=ami.host, port=ami.port, inbound_contexts=contexts, ami=ami)
+    return SourceConfig("ami", host=ami.host, port=ami.port, inbound_contexts=contexts,
+                        dial_context=dial_context, dial_prefix=dial_prefix, ami=ami)
 
 
 def _parse_webhook(url: str) -> SourceConfig:
@@ -147,12 +164,128 @@ def _parse_sim(url: str) -> SourceConfig:
     return SourceConfig("sim", rate=rate, seed=seed)
 
 
+DIAL_RING_SECONDS = 30  # how long the agent's own phone rings before Originate gives up
+_INTERFACE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,19}/[^\s,;]{1,80}")
+_TYPED_NUMBER = re.compile(r"[\d*#]{1,20}")
+_MEMBER_EVENTS = frozenset({
+    "queuememberpause", "queuememberpaused", "queuememberstatus", "queuememberadded", "queuememberremoved",
+})
+
+
+class ActionRefused(Exception):
+    """The PBX answered `Response: Error` to something the operator asked for."""
+
+
+def dial_digits(number: str, prefix: str = "") -> str:
+    """What the PBX dials for `number`, as from a phone in Japan.
+
+    E.164 becomes the national form (+81312345678 -> 0312345678; other countries
+    010 + country code + number) with the outside-line `prefix` in front. Digits given
+    as they are (an extension, a number typed in national form) are dialled unchanged.
+    """
+    text = (number or "").strip()
+    if text.startswith("+"):
+        import phonenumbers
+
+        try:
+            parsed = phonenumbers.parse(text, None)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if parsed is None or not phonenumbers.is_possible_number(parsed):
+            raise ValueError(f"not a number that can be dialled: {bounded(text, 40)!r}")
+        national = phonenumbers.national_significant_number(parsed)
+        if parsed.country_code == 81:
+            return f"{prefix}0{national}"
+        return f"{prefix}010{parsed.country_code}{national}"
+    digits = re.sub(r"[\s\-()]", "", text)
+    if not _TYPED_NUMBER.fullmatch(digits):
+        raise ValueError(f"not a number that can be dialled: {bounded(text, 40)!r}")
+    return digits
+
+
+def _agent_interface(agent_interface: str | None) -> str:
+    interface = (agent_interface or "").strip()
+    if not interface:
+        raise ValueError("this seat has no phone: start cti-desk with --agent, e.g. --agent PJSIP/2001")
+    if not _INTERFACE.fullmatch(interface):
+        raise ValueError(f"not a phone interface: {bounded(interface, 40)!r} (expected e.g. PJSIP/2001)")
+    return interface
+
+
+def _refused(response, what: str) -> None:
+    if (response.response or "").lower() != "success":
+        reason = bounded(response.get("Message"), 200).strip() or "no reason given"
+        raise ActionRefused(f"the PBX refused {what}: {reason}")
+
+
 class AmiSource:
     """Asterisk over AMI: the protocol client feeds the call tracker; after every
-    (re)connect the calls in progress are rebuilt from CoreShowChannels."""
+    (re)connect the calls in progress are rebuilt from CoreShowChannels.
+
+    Also what an operator asks of the PBX: `originate` (click-to-dial) and
+    `queue_pause`, run on the source's own loop. `follow_agent` reports whether that
+    agent is paused in its queues: read from QueueStatus after every login, then kept
+    up to date from the PBX's QueueMemberPause events.
+    """
 
     def __init__(self, config: SourceConfig) -> None:
         self.config = config
+        self._client = None
+        self._agent: str | None = None
+        self._on_paused: Callable[[bool], None] | None = None
+        self._paused_in: dict[str, bool] = {}  # queue -> paused, for the followed agent
+        self._member_interface: str | None = None  # the agent as its queues name it
+        self._reported: bool | None = None
+
+    # -- the agent's pause state ---------------------------------------------------------
+
+    def follow_agent(self, agent_interface: str, on_paused: Callable[[bool], None]) -> None:
+        """Call `on_paused(paused)` (on the source's thread) whenever the agent's pause
+        state is learnt or changes; paused means paused in at least one queue."""
+        self._agent = agent_interface.strip()
+        self._on_paused = on_paused
+
+    def _is_agent(self, msg) -> bool:
+        agent = (self._agent or "").casefold()
+        return bool(agent) and any(
+            (msg.get(key) or "").casefold() == agent for key in ("Interface", "Location", "StateInterface")
+        )
+
+    def _report_paused(self) -> None:
+        if self._on_paused is None or not self._paused_in:
+            return
+        paused = any(self._paused_in.values())
+        if paused != self._reported:
+            self._reported = paused
+            self._on_paused(paused)
+
+    def _on_member_event(self, msg) -> None:
+        event = (msg.event or "").lower()
+        if not self._is_agent(msg):
+            return
+        queue = msg.get("Queue") or "*"
+        if event == "queuememberremoved":
+            self._paused_in.pop(queue, None)
+        elif "Paused" in msg:
+            self._paused_in[queue] = msg.get("Paused") == "1"
+        self._report_paused()
+
+    async def _read_paused(self, client) -> None:
+        response, events = await client.send_list_action("QueueStatus")
+        if (response.response or "").lower() != "success":
+            log.warning("QueueStatus refused: %s", bounded(response.get("Message"), 200))
+            return
+        paused_in: dict[str, bool] = {}
+        for m in events:
+            if (m.event or "").lower() == "queuemember" and self._is_agent(m):
+                paused_in[m.get("Queue") or "*"] = m.get("Paused") == "1"
+                self._member_interface = m.get("Interface") or m.get("Location") or self._member_interface
+        if not paused_in:
+            log.warning("%s is a member of no queue on the PBX", self._agent)
+        self._paused_in = paused_in
+        self._report_paused()
+
+    # -- the long-running task -------------------------------------------------------------
 
     async def run(self, emit: Callable[[CallUpdate], None]) -> None:
         from cti_desk.telephony.ami.client import AmiClient
@@ -160,14 +293,83 @@ class AmiSource:
 
         tracker = CallTracker(emit, inbound_contexts=self.config.inbound_contexts)
 
-        async def resync(client) -> None:
+        def on_event(msg) -> None:
+            tracker.handle(msg)
+            if self._agent and (msg.event or "").lower() in _MEMBER_EVENTS:
+                self._on_member_event(msg)
+
+        async def on_connected(client) -> None:
             known = tracker.calls_known()
             _response, events = await client.send_list_action("CoreShowChannels")
             channels = [e for e in events if (e.event or "").lower() == "coreshowchannel"]
             tracker.resync(channels, known)
+            if self._agent and self._on_paused is not None:
+                await self._read_paused(client)
 
-        client = AmiClient(self.config.ami, on_event=tracker.handle, on_connected=resync)
-        await client.run()
+        client = AmiClient(self.config.ami, on_event=on_event, on_connected=on_connected)
+        self._client = client
+        try:
+            await client.run()
+        finally:
+            self._client = None
+
+    def _connected_client(self):
+        from cti_desk.telephony.ami.client import ConnectionLost
+
+        client = self._client
+        if client is None or not client.connected:
+            raise ConnectionLost("not connected to the PBX")
+        return client
+
+    # -- what the operator asks of the PBX -------------------------------------------------
+
+    async def originate(self, agent_interface: str | None, number: str) -> str:
+        """Click-to-dial: the agent's phone rings first, then the PBX dials `number`.
+        Returns the digits dialled once the PBX has queued the call."""
+        interface = _agent_interface(agent_interface)
+        exten = dial_digits(number, self.config.dial_prefix)
+        client = self._connected_client()
+        # The agent's phone shows whom it is about to call; the number part is the
+        # agent's own extension, so a dialplan passing it on presents the seat, not the customer.
+        extension = interface.split("/", 1)[1]
+        caller_id = f'"{exten}" <{extension}>' if extension.isdigit() else f'"{exten}"'
+        response = await client.send_action(
+            "Originate",
+            Channel=interface,
+            Exten=exten,
+            Context=self.config.dial_context,
+            Priority=1,
+            Timeout=DIAL_RING_SECONDS * 1000,
+            CallerID=caller_id,
+            Async=True,
+        )
+        _refused(response, f"the call to {exten}")
+        log.info("click-to-dial queued: %s -> %s", interface, exten)
+        return exten
+
+    async def queue_pause(
+        self, agent_interface: str | None, paused: bool, reason: str | None = None, queue: str | None = None
+    ) -> bool:
+        """Pause (or resume) the agent in `queue`, or in all its queues. Returns `paused`."""
+        interface = _agent_interface(agent_interface)
+        if self._member_interface and interface.casefold() == (self._agent or "").casefold():
+            interface = self._member_interface  # e.g. a Local/ member standing for PJSIP/2001
+        client = self._connected_client()
+        response = await client.send_action(
+            "QueuePause",
+            Interface=interface,
+            Paused=paused,
+            Queue=bounded(queue, 80) or None,
+            Reason=bounded(reason, 80) or None,
+        )
+        _refused(response, "to pause" if paused else "to resume")
+        if interface.casefold() in ((self._agent or "").casefold(), (self._member_interface or "").casefold()):
+            if queue:
+                self._paused_in[queue] = paused
+            else:
+                self._paused_in = {q: paused for q in self._paused_in} or {"*": paused}
+            self._report_paused()
+        return paused
 
 
 def open_source(

@@ -297,9 +297,10 @@ def test_purchase_filter_and_sort(qtbot, window, store):
     assert amounts == sorted(amounts)
 
 
-def test_pause_and_dial_shortcuts(qtbot, window, store):
+def test_pause_and_dial_shortcuts(qtbot, make_window, store):
     add_customer(store)
-    ring(qtbot, window, update())
+    window = make_window(agent="PJSIP/2001")  # dial and pause need this seat's phone
+    ring(qtbot, window, update(ringing_at={"PJSIP/2001"}))
     with qtbot.waitSignal(window.pauseRequested) as paused:
         qtbot.keyClick(window, Qt.Key.Key_F9)
     assert paused.args == [True]
