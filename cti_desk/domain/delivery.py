@@ -59,12 +59,13 @@ class Nearness(StrEnum):
 
 _NEARNESS_RANK = {n: i for i, n in enumerate(Nearness)}
 
+# English; the Qt layer shows them translated (cti_desk/qt/labels.py lists them for lupdate).
 NEARNESS_LABELS = {
-    Nearness.SAME_PREFECTURE: "同じ都道府県",
-    Nearness.SAME_REGION: "同じ地方",
-    Nearness.WAREHOUSE: "倉庫",
-    Nearness.EC: "EC在庫",
-    Nearness.FAR_SHOP: "他地方の店舗",
+    Nearness.SAME_PREFECTURE: "Same prefecture",
+    Nearness.SAME_REGION: "Same region",
+    Nearness.WAREHOUSE: "Warehouse",
+    Nearness.EC: "EC stock",
+    Nearness.FAR_SHOP: "Shop in another region",
 }
 
 
@@ -158,11 +159,12 @@ class DeliveryCalendar:
         return days
 
 
-WEEKDAYS_JA = "月火水木金土日"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def date_label(day: date) -> str:
-    return f"{day.isoformat()} ({WEEKDAYS_JA[day.weekday()]})"
+def date_label(day: date, weekdays: tuple[str, ...] | list[str] = WEEKDAYS) -> str:
+    """'2026-12-03 (Thu)'; the Qt layer passes the weekdays in the UI's language."""
+    return f"{day.isoformat()} ({weekdays[day.weekday()]})"
 
 
 class Slot(StrEnum):
@@ -175,12 +177,12 @@ class Slot(StrEnum):
 
 
 SLOT_LABELS = {
-    Slot.ANY: "指定なし",
-    Slot.MORNING: "午前中",
-    Slot.H14_16: "14〜16時",
-    Slot.H16_18: "16〜18時",
-    Slot.H18_20: "18〜20時",
-    Slot.H19_21: "19〜21時",
+    Slot.ANY: "Any time",
+    Slot.MORNING: "Morning",
+    Slot.H14_16: "14:00–16:00",
+    Slot.H16_18: "16:00–18:00",
+    Slot.H18_20: "18:00–20:00",
+    Slot.H19_21: "19:00–21:00",
 }
 
 
@@ -191,9 +193,9 @@ class Payment(StrEnum):
 
 
 PAYMENT_LABELS = {
-    Payment.CASH_ON_DELIVERY: "代金引換",
-    Payment.CARD_ON_FILE: "登録済みカード",
-    Payment.INVOICE: "請求書払い",
+    Payment.CASH_ON_DELIVERY: "Cash on delivery",
+    Payment.CARD_ON_FILE: "Card on file",
+    Payment.INVOICE: "Invoice",
 }
 
 
@@ -270,17 +272,75 @@ class OrderDraft:
         return max((line.lead_days for line in self.lines), default=0)
 
 
+@dataclass(frozen=True, slots=True)
+class Message:
+    """Words for the operator without Qt: a stable `code` (for code and tests), the English
+    `text` with {fields}, and the fields' values (dates and numbers stay values, so each
+    language formats them). str() is the English sentence; the Qt layer translates `text`."""
+
+    code: str
+    text: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    def fill(self, text: str | None = None, weekdays: tuple[str, ...] | list[str] = WEEKDAYS) -> str:
+        """`text` (default: the English one) with the fields filled in."""
+        values = {k: date_label(v, weekdays) if isinstance(v, date) else f"{v:,}" if isinstance(v, int) else v
+                  for k, v in self.args}
+        return (text or self.text).format(**values)
+
+    def __str__(self) -> str:
+        return self.fill()
+
+
+def message(catalogue: dict[str, str], code: str, /, **args: object) -> Message:
+    return Message(code, catalogue[code], tuple(args.items()))
+
+
+# Every validation message, by code. English source text: the Qt layer lists the same
+# texts for lupdate (cti_desk/qt/labels.py) and a test keeps the two in step.
+VALIDATION_TEXTS = {
+    "lines.empty": "Add at least one product",
+    "quantity.too_small": "The quantity must be at least 1",
+    "quantity.too_large": "The quantity must be at most {max}",
+    "location.none": "Choose where it ships from (no location has stock)",
+    "price.invalid": "The price is not valid",
+    "recipient.missing": "Enter the recipient's name",
+    "recipient.too_long": "The name is too long",
+    "phone.missing": "Enter a phone number",
+    "phone.invalid": "The phone number is not in a valid format",
+    "postal_code.missing": "Enter a postal code",
+    "postal_code.format": "A postal code is 7 digits",
+    "prefecture.missing": "Choose a prefecture",
+    "city.missing": "Enter the city, ward or town",
+    "city.too_long": "The city, ward or town is too long",
+    "line1.missing": "Enter the street number and building",
+    "address.too_long": "The address is too long",
+    "delivery_date.missing": "Choose a delivery date",
+    "delivery_date.too_early": "The earliest delivery date is {date}",
+    "delivery_date.closed": "No deliveries on that day (Sundays and public holidays)",
+    "slot.missing": "Choose a time slot",
+    "payment.missing": "Choose a payment method",
+    "points.negative": "Points must be 0 or more",
+    "points.over_balance": "More than the points balance ({balance})",
+    "points.over_total": "Points used must not exceed the order total (¥{total})",
+}
+
+
+def _invalid(code: str, /, **args: object) -> Message:
+    return message(VALIDATION_TEXTS, code, **args)
+
+
 @dataclass(slots=True)
 class Validation:
     """Field name -> what is wrong with it, in the operator's words."""
 
-    errors: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, Message] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return not self.errors
 
-    def add(self, name: str, message: str) -> None:
-        self.errors.setdefault(name, message)
+    def add(self, name: str, code: str, /, **args: object) -> None:
+        self.errors.setdefault(name, _invalid(code, **args))
 
 
 def line_field(index: int, name: str) -> str:
@@ -298,59 +358,59 @@ def validate(
     calendar = calendar or DeliveryCalendar()
     v = Validation()
     if not draft.lines:
-        v.add("lines", "商品を1点以上追加してください")
+        v.add("lines", "lines.empty")
     for i, line in enumerate(draft.lines):
         if line.quantity < 1:
-            v.add(line_field(i, "quantity"), "数量は1以上にしてください")
+            v.add(line_field(i, "quantity"), "quantity.too_small")
         elif line.quantity > MAX_QUANTITY:
-            v.add(line_field(i, "quantity"), f"数量は{MAX_QUANTITY}以下にしてください")
+            v.add(line_field(i, "quantity"), "quantity.too_large", max=MAX_QUANTITY)
         if line.location_id is None:
-            v.add(line_field(i, "location"), "出荷元を選んでください（在庫のある拠点がありません）")
+            v.add(line_field(i, "location"), "location.none")
         if line.unit_price < 0:
-            v.add(line_field(i, "price"), "価格が不正です")
+            v.add(line_field(i, "price"), "price.invalid")
 
     if not draft.recipient.strip():
-        v.add("recipient", "お届け先のお名前を入力してください")
+        v.add("recipient", "recipient.missing")
     elif len(draft.recipient) > LIMITS["recipient"]:
-        v.add("recipient", "お名前が長すぎます")
+        v.add("recipient", "recipient.too_long")
     if not draft.phone.strip():
-        v.add("phone", "電話番号を入力してください")
+        v.add("phone", "phone.missing")
     elif normalize_e164(draft.phone) is None:
-        v.add("phone", "電話番号の形式が正しくありません")
+        v.add("phone", "phone.invalid")
     if not draft.postal_code.strip():
-        v.add("postal_code", "郵便番号を入力してください")
+        v.add("postal_code", "postal_code.missing")
     elif normalize_postal_code(draft.postal_code) is None:
-        v.add("postal_code", "郵便番号は7桁の数字で入力してください")
+        v.add("postal_code", "postal_code.format")
     if canonical_prefecture(draft.prefecture) is None:
-        v.add("prefecture", "都道府県を選んでください")
+        v.add("prefecture", "prefecture.missing")
     if not draft.city.strip():
-        v.add("city", "市区町村を入力してください")
+        v.add("city", "city.missing")
     elif len(draft.city) > LIMITS["city"]:
-        v.add("city", "市区町村が長すぎます")
+        v.add("city", "city.too_long")
     if not draft.line1.strip():
-        v.add("line1", "番地・建物名を入力してください")
+        v.add("line1", "line1.missing")
     elif len(draft.line1) > LIMITS["line1"]:
-        v.add("line1", "住所が長すぎます")
+        v.add("line1", "address.too_long")
     if len(draft.line2) > LIMITS["line2"]:
-        v.add("line2", "住所が長すぎます")
+        v.add("line2", "address.too_long")
 
     if draft.delivery_date is None:
-        v.add("delivery_date", "お届け日を選んでください")
+        v.add("delivery_date", "delivery_date.missing")
     else:
         earliest = calendar.earliest(today, draft.lead_days)
         if draft.delivery_date < earliest:
-            v.add("delivery_date", f"最短のお届け日は{date_label(earliest)}です")
+            v.add("delivery_date", "delivery_date.too_early", date=earliest)
         elif not calendar.is_delivery_day(draft.delivery_date):
-            v.add("delivery_date", "その日は配達がありません（日曜・祝日）")
+            v.add("delivery_date", "delivery_date.closed")
     if draft.slot not in {s.value for s in Slot}:
-        v.add("slot", "時間帯を選んでください")
+        v.add("slot", "slot.missing")
     if draft.payment not in {p.value for p in Payment}:
-        v.add("payment", "お支払い方法を選んでください")
+        v.add("payment", "payment.missing")
 
     if draft.points_to_use < 0:
-        v.add("points", "ポイントは0以上にしてください")
+        v.add("points", "points.negative")
     elif draft.points_to_use > points_balance:
-        v.add("points", f"ポイント残高（{points_balance:,}）を超えています")
+        v.add("points", "points.over_balance", balance=points_balance)
     elif draft.points_to_use > draft.total:
-        v.add("points", f"ご利用ポイントは合計金額（{draft.total:,}円）以下にしてください")
+        v.add("points", "points.over_total", total=draft.total)
     return v

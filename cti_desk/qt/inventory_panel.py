@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cti_desk.qt import labels
 from cti_desk.qt.tasks import run_query
 from cti_desk.services.inventory import (
     LocationStock,
@@ -36,8 +37,6 @@ from cti_desk.services.inventory import (
 )
 from cti_desk.store.db import Store
 
-KIND_LABELS = {"shop": "店舗", "warehouse": "倉庫", "ec": "EC"}
-
 
 def local_time(utc: datetime | None) -> str:
     if utc is None:
@@ -46,7 +45,7 @@ def local_time(utc: datetime | None) -> str:
 
 
 class StockTableModel(QAbstractTableModel):
-    COLUMNS = ("拠点", "種別", "都道府県", "近さ", "在庫", "引当", "有効在庫", "出荷日数", "更新")
+    COLUMN_COUNT = 9
     NUMERIC = frozenset({4, 5, 6, 7})
     LocationIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -59,6 +58,25 @@ class StockTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def columns(self) -> tuple[str, ...]:
+        return (
+            self.tr("Location"), self.tr("Type"), self.tr("Prefecture"), self.tr("Nearness"),
+            self.tr("On hand"), self.tr("Reserved"), self.tr("Available"), self.tr("Lead time"),
+            self.tr("Updated"),
+        )
+
+    def kind_label(self, kind: str) -> str:
+        return {"shop": self.tr("Shop"), "warehouse": self.tr("Warehouse"), "ec": self.tr("EC")}.get(kind, kind)
+
+    def lead_label(self, days: int) -> str:
+        return self.tr("{days} day").format(days=days) if days == 1 else self.tr("{days} days").format(days=days)
+
+    def retranslate(self) -> None:
+        """Headers and labels are asked for again in the new language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMN_COUNT - 1))
+
     def row_at(self, row: int) -> LocationStock:
         return self._rows[row]
 
@@ -66,11 +84,11 @@ class StockTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return self.columns()[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -80,9 +98,9 @@ class StockTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                f"{r.name} ({r.code})", KIND_LABELS.get(r.kind, r.kind), r.prefecture,
-                r.nearness_label, f"{r.on_hand:,}", f"{r.reserved:,}", f"{r.available:,}",
-                f"{r.lead_days}日", local_time(r.updated_at),
+                f"{r.name} ({r.code})", self.kind_label(r.kind), r.prefecture,
+                labels.nearness_label(r.nearness), f"{r.on_hand:,}", f"{r.reserved:,}", f"{r.available:,}",
+                self.lead_label(r.lead_days), local_time(r.updated_at),
             )[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -108,16 +126,15 @@ class InventoryPanel(QWidget):
         self._prefecture: str | None = None
         self._product_id: int | None = None
         self._stock: ProductStock | None = None
-        self._alive = {"alive": True}
-        alive = self._alive
-        self.destroyed.connect(lambda *_: alive.update(alive=False))
+        self._message = lambda: ""  # re-asked on a language switch
+        self._seen_at = ""
 
-        self.search_box = QLineEdit(placeholderText="SKU・JAN（スキャン可）・商品名")
+        self.search_box = QLineEdit()
         self.search_box.setObjectName("inventorySearch")
         self.search_box.setMaxLength(200)
         self.search_box.returnPressed.connect(self._search_typed)
-        search_button = QPushButton("検索")
-        search_button.clicked.connect(self._search_typed)
+        self.search_button = QPushButton()
+        self.search_button.clicked.connect(self._search_typed)
         self.message = QLabel()
         self.message.setObjectName("inventoryMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -128,7 +145,7 @@ class InventoryPanel(QWidget):
         self.hits.hide()
         self.hits.itemActivated.connect(lambda item: self.show_product(item.data(Qt.ItemDataRole.UserRole)))
         self.hits.itemClicked.connect(lambda item: self.show_product(item.data(Qt.ItemDataRole.UserRole)))
-        self.product_label = QLabel("商品を検索してください")
+        self.product_label = QLabel()
         self.product_label.setObjectName("inventoryProduct")
         self.product_label.setTextFormat(Qt.TextFormat.PlainText)
         self.product_label.setStyleSheet("font-weight: bold")
@@ -150,14 +167,14 @@ class InventoryPanel(QWidget):
         self.freshness = QLabel()
         self.freshness.setObjectName("inventoryFreshness")
         self.freshness.setStyleSheet("color: #666")
-        self.add_button = QPushButton("この拠点から注文に追加")
+        self.add_button = QPushButton()
         self.add_button.setObjectName("inventoryAddToOrder")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self._add_selected)
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
-        top.addWidget(search_button)
+        top.addWidget(self.search_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.totals, 1)
         bottom.addWidget(self.freshness)
@@ -174,6 +191,23 @@ class InventoryPanel(QWidget):
         self._poll.setInterval(poll_ms)
         self._poll.timeout.connect(self._check_version)
         self._polling = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("SKU, JAN (scan) or product name"))
+        self.search_button.setText(self.tr("Search"))
+        self.add_button.setText(self.tr("Add to order from this location"))
+        self.message.setText(self._message())
+        self.model.retranslate()
+        if self._stock is None:
+            self.product_label.setText(self.tr("Search for a product"))
+        else:
+            self._show_figures(self._stock)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- what the operator window and the kiosk call ------------------------------
 
@@ -188,7 +222,7 @@ class InventoryPanel(QWidget):
             with store.session() as s:
                 return customer_prefecture(s, customer_id)
 
-        run_query(load, on_success=self._guard(self.set_prefecture), key=self._key + "-customer")
+        run_query(load, on_success=self.set_prefecture, key=self._key + "-customer", owner=self)
 
     def set_prefecture(self, prefecture: str | None) -> None:
         self._prefecture = prefecture
@@ -214,8 +248,8 @@ class InventoryPanel(QWidget):
             with store.session() as s:
                 return stock_for(s, pid, pref)
 
-        run_query(load, on_success=self._guard(self._show_stock),
-                  on_failure=self._guard(self._show_failure), key=self._key + "-stock")
+        run_query(load, on_success=self._show_stock, on_failure=self._show_failure,
+                  key=self._key + "-stock", owner=self)
 
     @property
     def stock(self) -> ProductStock | None:
@@ -223,14 +257,10 @@ class InventoryPanel(QWidget):
 
     # --- internals ------------------------------------------------------------------
 
-    def _guard(self, fn):
-        alive = self._alive
-
-        def call(*args):
-            if alive["alive"]:
-                fn(*args)
-
-        return call
+    def _say(self, text) -> None:
+        """Show `text()` as the message; it is asked again after a language switch."""
+        self._message = text
+        self.message.setText(text())
 
     def _search_typed(self) -> None:
         text = self.search_box.text().strip()
@@ -242,12 +272,13 @@ class InventoryPanel(QWidget):
             with store.session() as s:
                 return find_products(s, text)
 
-        run_query(load, on_success=self._guard(self._show_hits),
-                  on_failure=self._guard(self._show_failure), key=self._key + "-search")
+        run_query(load, on_success=self._show_hits, on_failure=self._show_failure,
+                  key=self._key + "-search", owner=self)
 
     def _show_hits(self, result) -> None:
         self.hits.clear()
-        self.message.setText(result.error or "")
+        error = result.error
+        self._say(lambda: labels.say(error))
         if result.error or not result.hits:
             self.hits.hide()
             return
@@ -263,24 +294,30 @@ class InventoryPanel(QWidget):
 
     def _show_stock(self, stock: ProductStock | None) -> None:
         if stock is None:
-            self.message.setText("商品が見つかりません")
+            self._say(lambda: self.tr("Product not found"))
             return
         self._stock = stock
+        self._seen_at = datetime.now().strftime("%H:%M:%S")
         p = stock.product
-        self.product_label.setText(f"{p.name}　SKU {p.sku}　JAN {p.jan or '—'}　¥{p.price:,}")
         self.model.set_rows(stock.rows)
-        self.totals.setText(f"合計　在庫 {stock.on_hand:,}　引当 {stock.reserved:,}　有効在庫 {stock.available:,}")
-        self.freshness.setText(
-            f"最終更新 {local_time(stock.as_of)}（as of {datetime.now().strftime('%H:%M:%S')}）"
-        )
+        self._show_figures(stock)
         self.add_button.setEnabled(bool(stock.rows))
         if not self._poll.isActive():
             self._poll.start()
         self.productShown.emit(p.id)
         self.stockLoaded.emit()
 
+    def _show_figures(self, stock: ProductStock) -> None:
+        p = stock.product
+        self.product_label.setText(f"{p.name}　SKU {p.sku}　JAN {p.jan or '—'}　¥{p.price:,}")
+        self.totals.setText(self.tr("Total: on hand {on_hand}, reserved {reserved}, available {available}").format(
+            on_hand=f"{stock.on_hand:,}", reserved=f"{stock.reserved:,}", available=f"{stock.available:,}"))
+        self.freshness.setText(self.tr("Last updated {updated} (as of {seen})").format(
+            updated=local_time(stock.as_of), seen=self._seen_at))
+
     def _show_failure(self, exc: BaseException) -> None:
-        self.message.setText(f"在庫を読み込めません: {type(exc).__name__}")
+        name = type(exc).__name__
+        self._say(lambda: self.tr("Cannot load the stock: {error}").format(error=name))
 
     def _check_version(self) -> None:
         if self._product_id is None or self._stock is None or self._polling:
@@ -301,7 +338,7 @@ class InventoryPanel(QWidget):
         def failed(_exc):
             self._polling = False
 
-        run_query(load, on_success=self._guard(done), on_failure=self._guard(failed))
+        run_query(load, on_success=done, on_failure=failed, owner=self)
 
     def _add_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

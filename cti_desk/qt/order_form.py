@@ -8,10 +8,11 @@ order also goes out through the outbox, whose entries are listed with a retry bu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from cti_desk.domain.delivery import (
-    PAYMENT_LABELS,
     PREFECTURES,
-    SLOT_LABELS,
     DeliveryCalendar,
     DraftLine,
+    Message,
     OrderDraft,
-    date_label,
+    Payment,
+    Slot,
     format_postal_code,
     line_field,
     normalize_postal_code,
@@ -46,6 +47,7 @@ from cti_desk.domain.delivery import (
     validate,
 )
 from cti_desk.domain.phone import display as phone_display
+from cti_desk.qt import labels
 from cti_desk.qt.tasks import run_query
 from cti_desk.services.inventory import LocationStock, ProductStock, find_products, stock_for
 from cti_desk.services.orders import (
@@ -56,10 +58,11 @@ from cti_desk.services.orders import (
     customer_for_order,
     japan_day,
     place_order,
+    postal_code_problem,
     utcnow,
 )
 from cti_desk.services.outbox import OutboxDispatcher, OutboxRow, list_outbox, retry_now
-from cti_desk.services.postal import PostalAddress, lookup
+from cti_desk.services.postal import PostalAddress, PostalCodeError, lookup
 from cti_desk.store.db import Store
 
 INVALID_STYLE = """
@@ -68,8 +71,14 @@ QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"] {
 }
 QLabel[role="error"] { color: #c62828; }
 """
-STATUS_LABELS = {"pending": "送信待ち", "sent": "送信済み", "failed": "要対応（送信失敗）"}
 NEW_ADDRESS = -1
+# What a field's error can be: the core's coded message, or text the form makes (a
+# callable, so it is asked again in the new language after a switch).
+Problem = Message | Callable[[], str] | None
+
+
+def _text(problem: Problem) -> str:
+    return problem() if callable(problem) else labels.say(problem)
 
 
 def _mark(widget: QWidget, message: str | None) -> None:
@@ -87,6 +96,8 @@ class _Line:
     rows: list[LocationStock]
     quantity: QSpinBox
     source: QComboBox
+    remove: QToolButton | None = None
+    errors: dict[str, Problem] = field(default_factory=dict)  # "quantity" / "location"
 
 
 class OrderForm(QWidget):
@@ -122,20 +133,21 @@ class OrderForm(QWidget):
         if self._owns_dispatcher:
             dispatcher = OutboxDispatcher(store, oms_url)
         self.dispatcher = dispatcher
-        self._alive = {"alive": True}
-        alive = self._alive
-        self.destroyed.connect(lambda *_: alive.update(alive=False))
         self._errors: dict[str, QLabel] = {}
         self._widgets: dict[str, QWidget] = {}
+        self._problems: dict[str, Problem] = {}  # what each error label says, untranslated
+        self._status: Callable[[], str] = lambda: ""
+        self._oms_status: str | None = None  # of the order just placed
+        self._placed_status: Callable[[], str] | None = None
+        self._row_labels: dict[str, QLabel] = {}
 
-        self.customer_label = QLabel("お客様: —")
+        self.customer_label = QLabel()
         self.customer_label.setObjectName("orderCustomer")
         self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
 
         # --- lines ---
         self.lines_table = QTableWidget(0, 6)
         self.lines_table.setObjectName("orderLines")
-        self.lines_table.setHorizontalHeaderLabels(["商品", "数量", "単価", "出荷元", "小計", ""])
         self.lines_table.verticalHeader().hide()
         self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.lines_table.horizontalHeader()
@@ -143,17 +155,17 @@ class OrderForm(QWidget):
         for col, width in ((1, 70), (2, 90), (3, 270), (4, 90), (5, 60)):
             self.lines_table.setColumnWidth(col, width)  # cell widgets don't size their column
         self.lines_table.setMinimumHeight(110)
-        self.product_box = QLineEdit(placeholderText="SKU・JAN・商品名で追加")
+        self.product_box = QLineEdit()
         self.product_box.setObjectName("orderProductSearch")
         self.product_box.setMaxLength(200)
         self.product_box.returnPressed.connect(self._add_typed)
-        add_button = QPushButton("追加")
-        add_button.clicked.connect(self._add_typed)
-        lines_box = QGroupBox("商品")
-        lines_layout = QVBoxLayout(lines_box)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._add_typed)
+        self.lines_box = QGroupBox()
+        lines_layout = QVBoxLayout(self.lines_box)
         add_row = QHBoxLayout()
         add_row.addWidget(self.product_box, 1)
-        add_row.addWidget(add_button)
+        add_row.addWidget(self.add_button)
         lines_layout.addLayout(add_row)
         lines_layout.addWidget(self.lines_table)
         lines_layout.addWidget(self._error_label("lines"))
@@ -165,11 +177,10 @@ class OrderForm(QWidget):
         self.recipient = self._line_edit("recipient", 200)
         self.phone = self._line_edit("phone", 30)
         self.postal_code = self._line_edit("postal_code", 10)
-        self.postal_code.setPlaceholderText("例 100-0001")
         self.postal_code.editingFinished.connect(self._postal_finished)
-        postal_button = QPushButton("住所検索")
-        postal_button.setObjectName("orderPostalLookup")
-        postal_button.clicked.connect(self.lookup_postal_code)
+        self.postal_button = QPushButton()
+        self.postal_button.setObjectName("orderPostalLookup")
+        self.postal_button.clicked.connect(self.lookup_postal_code)
         self.prefecture = QComboBox()
         self.prefecture.setObjectName("orderPrefecture")
         self.prefecture.addItem("", "")
@@ -178,22 +189,21 @@ class OrderForm(QWidget):
         self._widgets["prefecture"] = self.prefecture
         self.city = self._line_edit("city", 100)
         self.line1 = self._line_edit("line1", 200)
-        self.line1.setPlaceholderText("番地・建物名・部屋番号")
         self.line2 = self._line_edit("line2", 200)
-        address_box = QGroupBox("お届け先")
-        form = QFormLayout(address_box)
-        form.addRow("住所帳", self.address_combo)
-        form.addRow("お名前", self._with_error("recipient", self.recipient))
-        form.addRow("電話番号", self._with_error("phone", self.phone))
+        self.address_box = QGroupBox()
+        form = QFormLayout(self.address_box)
+        self._row(form, "address_book", self.address_combo)
+        self._row(form, "recipient", self._with_error("recipient", self.recipient))
+        self._row(form, "phone", self._with_error("phone", self.phone))
         postal_row = QHBoxLayout()
         postal_row.addWidget(self.postal_code)
-        postal_row.addWidget(postal_button)
+        postal_row.addWidget(self.postal_button)
         postal_row.addStretch(1)
-        form.addRow("郵便番号", self._with_error("postal_code", postal_row))
-        form.addRow("都道府県", self._with_error("prefecture", self.prefecture))
-        form.addRow("市区町村・町域", self._with_error("city", self.city))
-        form.addRow("番地・建物", self._with_error("line1", self.line1))
-        form.addRow("建物名など", self._with_error("line2", self.line2))
+        self._row(form, "postal_code", self._with_error("postal_code", postal_row))
+        self._row(form, "prefecture", self._with_error("prefecture", self.prefecture))
+        self._row(form, "city", self._with_error("city", self.city))
+        self._row(form, "line1", self._with_error("line1", self.line1))
+        self._row(form, "line2", self._with_error("line2", self.line2))
 
         # --- date, slot, payment, points ---
         self.delivery_date = QComboBox()
@@ -201,13 +211,13 @@ class OrderForm(QWidget):
         self._widgets["delivery_date"] = self.delivery_date
         self.slot = QComboBox()
         self.slot.setObjectName("orderSlot")
-        for value, label in SLOT_LABELS.items():
-            self.slot.addItem(label, value.value)
+        for value in Slot:
+            self.slot.addItem(labels.slot_label(value), value.value)
         self._widgets["slot"] = self.slot
         self.payment = QComboBox()
         self.payment.setObjectName("orderPayment")
-        for value, label in PAYMENT_LABELS.items():
-            self.payment.addItem(label, value.value)
+        for value in Payment:
+            self.payment.addItem(labels.payment_label(value), value.value)
         self._widgets["payment"] = self.payment
         self.points = QSpinBox()
         self.points.setObjectName("orderPoints")
@@ -215,23 +225,23 @@ class OrderForm(QWidget):
         self.points.setSuffix(" pt")
         self.points.valueChanged.connect(self._update_totals)
         self._widgets["points"] = self.points
-        self.balance_label = QLabel("残高 — pt")
+        self.balance_label = QLabel()
         points_row = QHBoxLayout()
         points_row.addWidget(self.points)
         points_row.addWidget(self.balance_label)
         points_row.addStretch(1)
-        when_box = QGroupBox("お届け日時・お支払い")
-        when = QFormLayout(when_box)
-        when.addRow("お届け日", self._with_error("delivery_date", self.delivery_date))
-        when.addRow("時間帯", self._with_error("slot", self.slot))
-        when.addRow("お支払い", self._with_error("payment", self.payment))
-        when.addRow("ポイント利用", self._with_error("points", points_row))
+        self.when_box = QGroupBox()
+        when = QFormLayout(self.when_box)
+        self._row(when, "delivery_date", self._with_error("delivery_date", self.delivery_date))
+        self._row(when, "slot", self._with_error("slot", self.slot))
+        self._row(when, "payment", self._with_error("payment", self.payment))
+        self._row(when, "points", self._with_error("points", points_row))
 
         # --- totals, submit, status ---
         self.totals = QLabel()
         self.totals.setObjectName("orderTotals")
         self.totals.setStyleSheet("font-size: 14px; font-weight: bold")
-        self.submit_button = QPushButton("注文を確定")
+        self.submit_button = QPushButton()
         self.submit_button.setObjectName("orderSubmit")
         self.submit_button.setMinimumHeight(36)
         self.submit_button.clicked.connect(self.submit)
@@ -244,17 +254,16 @@ class OrderForm(QWidget):
         # --- outbox (only with an OMS) ---
         self.outbox_table = QTableWidget(0, 5)
         self.outbox_table.setObjectName("orderOutbox")
-        self.outbox_table.setHorizontalHeaderLabels(["注文番号", "OMS送信", "試行", "次回", "エラー"])
         self.outbox_table.verticalHeader().hide()
         self.outbox_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outbox_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.outbox_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.outbox_table.horizontalHeader().setStretchLastSection(True)
         self.outbox_table.setMaximumHeight(130)
-        self.retry_button = QPushButton("今すぐ再送")
+        self.retry_button = QPushButton()
         self.retry_button.setObjectName("outboxRetry")
         self.retry_button.clicked.connect(self.retry_selected)
-        self.outbox_box = QGroupBox("受注管理システム（OMS）への送信")
+        self.outbox_box = QGroupBox()
         outbox_layout = QVBoxLayout(self.outbox_box)
         outbox_layout.addWidget(self.outbox_table)
         outbox_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -264,11 +273,11 @@ class OrderForm(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.customer_label)
-        layout.addWidget(lines_box)
+        layout.addWidget(self.lines_box)
         columns = QHBoxLayout()
-        columns.addWidget(address_box, 3)
+        columns.addWidget(self.address_box, 3)
         right = QVBoxLayout()
-        right.addWidget(when_box)
+        right.addWidget(self.when_box)
         right.addWidget(self.totals)
         right.addWidget(self.submit_button)
         right.addWidget(self.status)
@@ -277,9 +286,8 @@ class OrderForm(QWidget):
         layout.addLayout(columns)
         layout.addWidget(self.outbox_box)
 
-        self._refill_dates()
-        self._update_totals()
-        self.address_combo.addItem("新しいお届け先", NEW_ADDRESS)
+        self.address_combo.addItem("", NEW_ADDRESS)
+        self.retranslate()
         if self.dispatcher is not None:
             self._outboxResult.connect(lambda *_: self.refresh_outbox())
             if self.dispatcher.on_result is None:
@@ -292,7 +300,72 @@ class OrderForm(QWidget):
             self._outbox_timer.start()
             self.refresh_outbox()
 
+    # --- language ---------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text in the UI's language; what the operator entered stays as it is."""
+        tr = self.tr
+        self.lines_table.setHorizontalHeaderLabels(
+            [tr("Product"), tr("Qty"), tr("Unit price"), tr("Ships from"), tr("Subtotal"), ""])
+        self.product_box.setPlaceholderText(tr("Add by SKU, JAN or product name"))
+        self.add_button.setText(tr("Add"))
+        self.lines_box.setTitle(tr("Products"))
+        self.postal_code.setPlaceholderText(tr("e.g. 100-0001"))
+        self.postal_button.setText(tr("Find address"))
+        self.line1.setPlaceholderText(tr("Street number, building, room"))
+        self.address_box.setTitle(tr("Deliver to"))
+        self.when_box.setTitle(tr("Delivery date, time and payment"))
+        rows = {
+            "address_book": tr("Address book"), "recipient": tr("Name"), "phone": tr("Phone"),
+            "postal_code": tr("Postal code"), "prefecture": tr("Prefecture"),
+            "city": tr("City, ward, town"), "line1": tr("Street and building"),
+            "line2": tr("Building name etc."), "delivery_date": tr("Delivery date"),
+            "slot": tr("Time slot"), "payment": tr("Payment"), "points": tr("Points to use"),
+        }
+        for key, label in self._row_labels.items():
+            label.setText(rows[key])
+        for i in range(self.slot.count()):
+            self.slot.setItemText(i, labels.slot_label(Slot(self.slot.itemData(i))))
+        for i in range(self.payment.count()):
+            self.payment.setItemText(i, labels.payment_label(Payment(self.payment.itemData(i))))
+        self.address_combo.setItemText(self.address_combo.findData(NEW_ADDRESS), tr("New address"))
+        self.submit_button.setText(tr("Place order"))
+        self.outbox_table.setHorizontalHeaderLabels(
+            [tr("Order no."), tr("OMS"), tr("Attempts"), tr("Next try"), tr("Error")])
+        self.retry_button.setText(tr("Retry now"))
+        self.outbox_box.setTitle(tr("Sending to the order management system (OMS)"))
+        self._show_customer_labels()
+        for line in self._lines:
+            if line.remove is not None:
+                line.remove.setText(tr("Remove"))
+            for i, r in enumerate(line.rows, start=1):
+                line.source.setItemText(i, self._source_text(r))
+            line.source.setItemText(0, tr("— choose where it ships from —"))
+        self._refill_dates()
+        self._update_totals()
+        for name, problem in list(self._problems.items()):
+            self._set_error(name, problem)
+        self._mark_lines()
+        self.status.setText(self._status())
+        if self._outbox_rows:
+            self._show_outbox(self._outbox_rows)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def status_label(self, status: str) -> str:
+        """An outbox entry's state, in the operator's words."""
+        return {"pending": self.tr("Waiting to send"), "sent": self.tr("Sent"),
+                "failed": self.tr("Needs attention (send failed)")}.get(status, status)
+
     # --- building blocks ----------------------------------------------------------
+
+    def _row(self, form: QFormLayout, key: str, field_widget: QWidget) -> None:
+        label = QLabel()
+        self._row_labels[key] = label
+        form.addRow(label, field_widget)
 
     def _line_edit(self, name: str, limit: int) -> QLineEdit:
         edit = QLineEdit()
@@ -323,14 +396,10 @@ class OrderForm(QWidget):
         v.addWidget(self._error_label(name))
         return box
 
-    def _guard(self, fn):
-        alive = self._alive
-
-        def call(*args):
-            if alive["alive"]:
-                fn(*args)
-
-        return call
+    def _say(self, status: Callable[[], str]) -> None:
+        """The status line; `status()` is asked again after a language switch."""
+        self._status = status
+        self.status.setText(status())
 
     # --- what the operator window / kiosk calls -------------------------------------
 
@@ -343,7 +412,7 @@ class OrderForm(QWidget):
             return
         store = self.store
         run_query(lambda: customer_for_order(store, customer_id),
-                  on_success=self._guard(self._show_customer), key=self._key + "-customer")
+                  on_success=self._show_customer, key=self._key + "-customer", owner=self)
 
     def set_call(self, inquiry_id: int | None, call_id: str | None = None) -> None:
         """Link the order to the call it is taken on."""
@@ -360,8 +429,8 @@ class OrderForm(QWidget):
             with store.session() as s:
                 return stock_for(s, product_id, pref)
 
-        run_query(load, on_success=self._guard(lambda st: self._append_line(st, quantity, location_id)),
-                  on_failure=self._guard(self._failed))
+        run_query(load, on_success=lambda st: self._append_line(st, quantity, location_id),
+                  on_failure=self._failed, owner=self)
 
     def clear(self) -> None:
         self.lines_table.setRowCount(0)
@@ -391,21 +460,28 @@ class OrderForm(QWidget):
                     f"{a['label']}: 〒{format_postal_code(a['postal_code'])} {a['prefecture']}{a['city']}{a['line1']}",
                     a["id"],
                 )
-        self.address_combo.addItem("新しいお届け先", NEW_ADDRESS)
+        self.address_combo.addItem(self.tr("New address"), NEW_ADDRESS)
         self.address_combo.blockSignals(False)
+        self._show_customer_labels()
         if customer is None:
-            self.customer_label.setText("お客様: —")
-            self.balance_label.setText("残高 — pt")
             self._fill_address(None)
             self._update_totals()
             return
-        self.customer_label.setText(f"お客様: {customer.name}（ID {customer.customer_id}）")
-        self.balance_label.setText(f"残高 {customer.points:,} pt")
         self.recipient.setText(customer.name)
         self.phone.setText(phone_display(customer.phone))
         self.address_combo.setCurrentIndex(0)
         self._address_chosen(0)
         self._update_totals()
+
+    def _show_customer_labels(self) -> None:
+        c = self._customer
+        if c is None:
+            self.customer_label.setText(self.tr("Customer: —"))
+            self.balance_label.setText(self.tr("Balance — pt"))
+        else:
+            self.customer_label.setText(
+                self.tr("Customer: {name} (ID {id})").format(name=c.name, id=c.customer_id))
+            self.balance_label.setText(self.tr("Balance {points} pt").format(points=f"{c.points:,}"))
 
     def _address_chosen(self, index: int) -> None:
         address_id = self.address_combo.itemData(index)
@@ -431,8 +507,8 @@ class OrderForm(QWidget):
     def lookup_postal_code(self) -> None:
         """Japanese postal code -> prefecture and city filled in; a bad code is said on the field."""
         text = self.postal_code.text()
-        run_query(lambda: lookup(text), on_success=self._guard(self._postal_found),
-                  on_failure=self._guard(self._postal_failed), key=self._key + "-postal")
+        run_query(lambda: lookup(text), on_success=self._postal_found,
+                  on_failure=lambda exc: self._postal_failed(text, exc), key=self._key + "-postal", owner=self)
 
     def _postal_found(self, found: PostalAddress) -> None:
         self._set_error("postal_code", None)
@@ -441,8 +517,11 @@ class OrderForm(QWidget):
         self.city.setText(found.city + found.town)
         self.line1.setFocus()
 
-    def _postal_failed(self, exc: BaseException) -> None:
-        self._set_error("postal_code", str(exc) if isinstance(exc, ValueError) else "住所を検索できません")
+    def _postal_failed(self, text: str, exc: BaseException) -> None:
+        if isinstance(exc, PostalCodeError):
+            self._set_error("postal_code", postal_code_problem(text))
+        else:
+            self._set_error("postal_code", lambda: self.tr("Cannot look the address up"))
 
     # --- lines ------------------------------------------------------------------------
 
@@ -460,16 +539,17 @@ class OrderForm(QWidget):
             if result.error:
                 self._set_error("lines", result.error)
             elif len(result.hits) > 1:
-                self._set_error("lines", "候補が複数あります。在庫照会で商品を選んでください")
+                self._set_error("lines", lambda: self.tr(
+                    "Several products match: choose one in the stock lookup"))
             else:
                 self.product_box.clear()
                 self.add_product(result.hits[0].id)
 
-        run_query(load, on_success=self._guard(found), on_failure=self._guard(self._failed))
+        run_query(load, on_success=found, on_failure=self._failed, owner=self)
 
     def _append_line(self, stock: ProductStock | None, quantity: int, location_id: int | None) -> None:
         if stock is None:
-            self._set_error("lines", "商品が見つかりません")
+            self._set_error("lines", lambda: self.tr("Product not found"))
             return
         self._set_error("lines", None)
         for line in self._lines:  # the same product again: one more of it
@@ -495,7 +575,7 @@ class OrderForm(QWidget):
         self.lines_table.setItem(row, 2, price_item)
         self.lines_table.setCellWidget(row, 3, source)
         self.lines_table.setItem(row, 4, QTableWidgetItem())
-        remove = QToolButton(text="削除")
+        remove = line.remove = QToolButton(text=self.tr("Remove"))
         remove.clicked.connect(lambda _=False, ln=line: self._remove_line(ln))
         self.lines_table.setCellWidget(row, 5, remove)
         self._sources_changed()
@@ -503,15 +583,19 @@ class OrderForm(QWidget):
     def _fill_sources(self, line: _Line, location_id: int | None) -> None:
         line.source.blockSignals(True)
         line.source.clear()
-        line.source.addItem("— 出荷元を選択 —", None)
+        line.source.addItem(self.tr("— choose where it ships from —"), None)
         for r in line.rows:
-            line.source.addItem(f"{r.name}（有効 {r.available}・{r.lead_days}日）", r.location_id)
+            line.source.addItem(self._source_text(r), r.location_id)
         chosen = location_id
         if chosen is None:
             suggestion = suggest_source([r.as_option() for r in line.rows], line.quantity.value())
             chosen = suggestion.location_id if suggestion else None
         line.source.setCurrentIndex(max(line.source.findData(chosen), 0) if chosen is not None else 0)
         line.source.blockSignals(False)
+
+    def _source_text(self, r: LocationStock) -> str:
+        return self.tr("{name} ({available} available, {days} d)").format(
+            name=r.name, available=r.available, days=r.lead_days)
 
     def _quantity_changed(self, line: _Line) -> None:
         current = line.source.currentData()
@@ -544,7 +628,10 @@ class OrderForm(QWidget):
         self.delivery_date.blockSignals(True)
         self.delivery_date.clear()
         for day in self.calendar.options(earliest, 14):
-            self.delivery_date.addItem(("最短 " if day == earliest else "") + date_label(day), day)
+            text = labels.date_label(day)
+            if day == earliest:
+                text = self.tr("Earliest {date}").format(date=text)
+            self.delivery_date.addItem(text, day)
         index = self.delivery_date.findData(previous) if previous else -1
         self.delivery_date.setCurrentIndex(max(index, 0))
         self.delivery_date.blockSignals(False)
@@ -558,9 +645,8 @@ class OrderForm(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         used = self.points.value()
         paid = max(total - used, 0)
-        self.totals.setText(
-            f"合計 ¥{total:,}　ポイント −{used:,}　お支払い ¥{paid:,}　獲得予定 {points_earned(paid):,} pt"
-        )
+        self.totals.setText(self.tr("Total ¥{total}  Points −{used}  To pay ¥{paid}  Earns {earned} pt").format(
+            total=f"{total:,}", used=f"{used:,}", paid=f"{paid:,}", earned=f"{points_earned(paid):,}"))
 
     # --- submit -------------------------------------------------------------------------
 
@@ -586,29 +672,38 @@ class OrderForm(QWidget):
     def submit(self) -> None:
         draft = self.draft()
         balance = self._customer.points if self._customer else 0
-        errors = validate(draft, points_balance=balance, today=japan_day(utcnow()),
-                          calendar=self.calendar).errors
+        errors: dict[str, Problem] = dict(validate(draft, points_balance=balance, today=japan_day(utcnow()),
+                                                   calendar=self.calendar).errors)
         if self._customer_id is None:
-            errors["lines"] = errors.get("lines") or "お客様を選んでから注文してください"
+            errors["lines"] = errors.get("lines") or (lambda: self.tr("Choose the customer before ordering"))
         self._show_errors(errors)
         if errors:
-            self.status.setText(f"入力内容を確認してください（{len(errors)}件）")
+            self._say_check(len(errors))
             return
         self.submit_button.setEnabled(False)
-        self.status.setText("在庫を引き当てています…")
+        self._say(lambda: self.tr("Reserving stock…"))
         store, calendar, to_oms = self.store, self.calendar, self.dispatcher is not None
         run_query(lambda: place_order(store, draft, send_to_oms=to_oms, calendar=calendar),
-                  on_success=self._guard(self._placed), on_failure=self._guard(self._rejected),
-                  key=self._key + "-submit")
+                  on_success=self._placed, on_failure=self._rejected, key=self._key + "-submit", owner=self)
+
+    def _say_check(self, count: int) -> None:
+        self._say(lambda: self.tr("Please check the entries ({count})").format(count=count))
 
     def _placed(self, placed: PlacedOrder) -> None:
         self._last_order = placed
         self.submit_button.setEnabled(True)
-        oms = "　OMS: 送信待ち" if placed.outbox_id else ""
-        self.status.setText(
-            f"ご注文番号 {placed.order_no}　お届け {date_label(placed.delivery_date)}　"
-            f"合計 ¥{placed.total:,}　獲得 {placed.points_earned} pt{oms}"
-        )
+        self._oms_status = "pending" if placed.outbox_id else None
+
+        def status() -> str:
+            text = self.tr("Order {order_no}  Delivery {date}  Total ¥{total}  Earned {earned} pt").format(
+                order_no=placed.order_no, date=labels.date_label(placed.delivery_date),
+                total=f"{placed.total:,}", earned=placed.points_earned)
+            if self._oms_status:
+                text += "  " + self.tr("OMS: {status}").format(status=self.status_label(self._oms_status))
+            return text
+
+        self._placed_status = status
+        self._say(status)
         self.clear()
         if self._customer_id is not None:
             self.set_customer(self._customer_id)  # the balance changed
@@ -623,24 +718,29 @@ class OrderForm(QWidget):
         if isinstance(exc, OutOfStock):
             self._out_of_stock(exc)
         elif isinstance(exc, ValidationFailed):
-            self._show_errors(exc.errors)
-            self.status.setText(f"入力内容を確認してください（{len(exc.errors)}件）")
+            self._show_errors(dict(exc.errors))
+            self._say_check(len(exc.errors))
         else:
             self._failed(exc)
 
     def _out_of_stock(self, exc: OutOfStock) -> None:
         line = self._lines[exc.line_index] if exc.line_index < len(self._lines) else None
-        where = "他に在庫のある拠点がありません。"
+        name = None
         if line is not None:
             suggested = exc.suggestion.location_id if exc.suggestion else None
             self._fill_sources(line, suggested)
             name = next((r.name for r in line.rows if r.location_id == suggested), None)
-            if name:
-                where = f"{name} からお届けできます（出荷元を変更しました）。"
             self.reload_line(line)  # fresh figures in the source list
-        message = f"他の受付で在庫が引き当てられました。{where}"
+
+        def message() -> str:
+            taken = self.tr("Another seat reserved the stock.")
+            if name:
+                return taken + " " + self.tr("It can ship from {location} (source changed).").format(location=name)
+            return taken + " " + self.tr("No other location has stock.")
+
         self._show_errors({exc.field: message})
-        self.status.setText(f"{exc.name}: {message}")
+        product = exc.name
+        self._say(lambda: f"{product}: {message()}")
         self.stockChanged.emit()
 
     def reload_line(self, line: _Line) -> None:
@@ -661,37 +761,50 @@ class OrderForm(QWidget):
             self._fill_sources(line, keep)
             self._sources_changed()
 
-        run_query(load, on_success=self._guard(show))
+        run_query(load, on_success=show, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
-        self.status.setText(f"処理できませんでした: {type(exc).__name__}: {str(exc)[:200]}")
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+        self._say(lambda: self.tr("Could not be done: {error}").format(error=detail))
 
-    def _set_error(self, name: str, message: str | None) -> None:
+    def _set_error(self, name: str, problem: Problem) -> None:
+        self._problems[name] = problem
+        text = _text(problem)
         label = self._errors.get(name)
         if label is not None:
-            label.setText(message or "")
-            label.setVisible(bool(message))
+            label.setText(text)
+            label.setVisible(bool(text))
         widget = self._widgets.get(name)
         if widget is not None:
-            _mark(widget, message)
+            _mark(widget, text)
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
+    def _mark_lines(self) -> None:
+        for line in self._lines:
+            _mark(line.quantity, _text(line.errors.get("quantity")))
+            _mark(line.source, _text(line.errors.get("location")))
+
+    def _show_errors(self, errors: dict[str, Problem]) -> None:
         """Each message under its field (and on the field: red border, tooltip)."""
         for name in set(self._errors) | set(self._widgets):
             self._set_error(name, errors.get(name))
-        line_messages = []
+        per_line: list[tuple[int, str, Problem]] = []
         for i, line in enumerate(self._lines):
-            for part, widget in (("quantity", line.quantity), ("location", line.source)):
-                message = errors.get(line_field(i, part))
-                _mark(widget, message)
-                if message:
-                    line_messages.append(f"{i + 1}行目 {line.name}: {message}")
-        for key, message in errors.items():
-            if key.startswith("line") and "." in key and key.split(".")[1] not in ("quantity", "location"):
-                line_messages.append(message)
-        if line_messages or errors.get("lines"):
-            self._set_error("lines", "\n".join(filter(None, [errors.get("lines"), *line_messages])))
+            line.errors = {part: errors.get(line_field(i, part)) for part in ("quantity", "location")}
+            per_line += [(i, line.name, p) for p in line.errors.values() if p]
+        self._mark_lines()
+        other = [p for key, p in errors.items()
+                 if key.startswith("line") and "." in key and key.split(".")[1] not in ("quantity", "location")]
+        if per_line or other or errors.get("lines"):
+            first = errors.get("lines")
+
+            def lines_text() -> str:
+                parts = [_text(first)] if first else []
+                parts += [self.tr("Line {n} {name}: {message}").format(n=i + 1, name=name, message=_text(p))
+                          for i, name, p in per_line]
+                return "\n".join(parts + [_text(p) for p in other])
+
+            self._set_error("lines", lines_text)
 
     def errors(self) -> dict[str, str]:
         """Errors shown now, by field (for tests and automation)."""
@@ -703,8 +816,8 @@ class OrderForm(QWidget):
         if self.dispatcher is None:
             return
         store = self.store
-        run_query(lambda: list_outbox(store, 20), on_success=self._guard(self._show_outbox),
-                  key=self._key + "-outbox")
+        run_query(lambda: list_outbox(store, 20), on_success=self._show_outbox,
+                  key=self._key + "-outbox", owner=self)
 
     def _show_outbox(self, rows: list[OutboxRow]) -> None:
         self._outbox_rows = rows
@@ -712,7 +825,7 @@ class OrderForm(QWidget):
         self.outbox_table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             next_at = "" if r.status != "pending" else r.next_attempt_at.strftime("%H:%M:%S")
-            for col, text in enumerate((r.key, STATUS_LABELS.get(r.status, r.status), str(r.attempts),
+            for col, text in enumerate((r.key, self.status_label(r.status), str(r.attempts),
                                         next_at, r.last_error[:200])):
                 self.outbox_table.setItem(i, col, QTableWidgetItem(text))
         for i in selected:
@@ -720,9 +833,10 @@ class OrderForm(QWidget):
                 self.outbox_table.selectRow(i)
         if self._last_order is not None:
             mine = next((r for r in rows if r.key == self._last_order.order_no), None)
-            if mine is not None:
-                text = self.status.text().split("　OMS:")[0]
-                self.status.setText(f"{text}　OMS: {STATUS_LABELS.get(mine.status, mine.status)}")
+            if mine is not None and mine.status != self._oms_status:
+                self._oms_status = mine.status
+                if self._status is self._placed_status:
+                    self.status.setText(self._status())
 
     def outbox_status(self, order_no: str) -> str | None:
         return next((r.status for r in self._outbox_rows if r.key == order_no), None)
@@ -742,4 +856,4 @@ class OrderForm(QWidget):
             if dispatcher is not None:
                 dispatcher.wake()
 
-        run_query(work, on_success=self._guard(lambda _r: self.refresh_outbox()))
+        run_query(work, on_success=lambda _r: self.refresh_outbox(), owner=self)

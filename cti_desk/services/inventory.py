@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 
 from cti_desk.domain.delivery import (
     NEARNESS_LABELS,
+    Message,
     Nearness,
     SourceOption,
     canonical_prefecture,
+    message,
     nearness,
     nearness_rank,
 )
@@ -22,6 +24,14 @@ from cti_desk.domain.text import to_katakana
 from cti_desk.store.models import Address, Location, Product, StockLevel
 
 MAX_HITS = 50
+
+# What a search can say to the operator (English; translated in cti_desk/qt/labels.py).
+SEARCH_TEXTS = {
+    "jan.check_digit": "JAN {jan}: the check digit is wrong (scan it again)",
+    "jan.unknown": "No product is registered with JAN {jan}",
+    "jan.length": "A JAN code has 13 digits",
+    "product.no_match": "No product matches “{text}”",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +46,7 @@ class ProductHit:
 @dataclass(slots=True)
 class ProductSearch:
     hits: list[ProductHit] = field(default_factory=list)
-    error: str | None = None  # for the operator, e.g. a JAN with a wrong check digit
+    error: Message | None = None  # for the operator, e.g. a JAN with a wrong check digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,7 @@ class LocationStock:
 
     @property
     def nearness_label(self) -> str:
+        """English; the Qt layer translates it."""
         return NEARNESS_LABELS[self.nearness]
 
     def as_option(self) -> SourceOption:
@@ -108,12 +119,12 @@ def find_products(session: Session, query: str, limit: int = MAX_HITS) -> Produc
     if digits.isdigit() and len(digits) in (8, 12, 13):
         if len(digits) == 13:
             if not jan_is_valid(digits):
-                return ProductSearch(error=f"JANコード {digits} のチェックデジットが正しくありません（読み取り直してください）")
+                return ProductSearch(error=message(SEARCH_TEXTS, "jan.check_digit", jan=digits))
             found = session.scalars(select(Product).where(Product.jan == digits)).first()
             if found is None:
-                return ProductSearch(error=f"JANコード {digits} の商品は登録がありません")
+                return ProductSearch(error=message(SEARCH_TEXTS, "jan.unknown", jan=digits))
             return ProductSearch([_hit(found)])
-        return ProductSearch(error="JANコードは13桁です")
+        return ProductSearch(error=message(SEARCH_TEXTS, "jan.length"))
     hits: list[ProductHit] = []
     seen: set[int] = set()
     kana = to_katakana(text)
@@ -126,7 +137,7 @@ def find_products(session: Session, query: str, limit: int = MAX_HITS) -> Produc
                 seen.add(p.id)
                 hits.append(_hit(p))
     if not hits:
-        return ProductSearch(error=f"「{text[:40]}」に一致する商品はありません")
+        return ProductSearch(error=message(SEARCH_TEXTS, "product.no_match", text=text[:40]))
     return ProductSearch(hits[:limit])
 
 

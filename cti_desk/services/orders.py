@@ -17,10 +17,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 
 from cti_desk.domain.delivery import (
+    VALIDATION_TEXTS,
     DeliveryCalendar,
+    Message,
     OrderDraft,
     SourceOption,
+    format_postal_code,
     line_field,
+    message,
     normalize_postal_code,
     points_earned,
     suggest_source,
@@ -52,6 +56,19 @@ log = logging.getLogger(__name__)
 JST = ZoneInfo("Asia/Tokyo")
 ORDER_PREFIX = "CC"
 
+# What the order service itself can refuse, beyond the draft's own validation (English;
+# translated in cti_desk/qt/labels.py).
+ORDER_TEXTS = {
+    "customer.unknown": "Customer not found",
+    "product.unknown": "Product not found",
+    "location.unknown": "Shipping location not found",
+    "postal_code.unknown": "Postal code {code} does not exist",
+}
+
+
+def _refused(code: str, /, **args: object) -> Message:
+    return message(ORDER_TEXTS, code, **args)
+
 
 def utcnow() -> datetime:
     """Naive UTC, as the store keeps times."""
@@ -72,7 +89,7 @@ class OrderRejected(Exception):
 
 
 class ValidationFailed(OrderRejected):
-    def __init__(self, errors: dict[str, str]) -> None:
+    def __init__(self, errors: dict[str, Message]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
 
@@ -81,7 +98,7 @@ class OutOfStock(OrderRejected):
     """Another seat took the stock between the operator's look and the order."""
 
     def __init__(self, line_index: int, product_id: int, location_id: int, name: str) -> None:
-        super().__init__(f"{name}: 在庫が足りません（他の受付で引当済み）")
+        super().__init__(f"{name}: not enough stock left (reserved by another seat)")
         self.line_index = line_index
         self.product_id = product_id
         self.location_id = location_id
@@ -122,15 +139,23 @@ def reserve(session, product_id: int, location_id: int, quantity: int, now: date
     return result.rowcount == 1
 
 
-def check_postal_code(draft: OrderDraft) -> dict[str, str]:
+def postal_code_problem(text: str) -> Message:
+    """What to tell the operator when Japan Post's lookup of `text` failed."""
+    code = normalize_postal_code(text)
+    if code is None:
+        return message(VALIDATION_TEXTS, "postal_code.format")
+    return _refused("postal_code.unknown", code=format_postal_code(code))
+
+
+def check_postal_code(draft: OrderDraft) -> dict[str, Message]:
     """Japan Post must know the code (format errors are the domain validation's)."""
     code = normalize_postal_code(draft.postal_code)
     if code is None:
         return {}
     try:
         lookup(code)
-    except PostalCodeError as exc:
-        return {"postal_code": str(exc)}
+    except PostalCodeError:
+        return {"postal_code": postal_code_problem(code)}
     return {}
 
 
@@ -169,24 +194,24 @@ def _place(s, draft, now, today, calendar, postal_errors, send_to_oms) -> Placed
         select(Customer.id).where(Customer.id == draft.customer_id).with_for_update()
     ).first()
     if customer is None:
-        raise ValidationFailed({"customer": "お客様が見つかりません"})
+        raise ValidationFailed({"customer": _refused("customer.unknown")})
 
     products = {p.id: p for p in s.scalars(select(Product).where(Product.id.in_({ln.product_id for ln in draft.lines})))}
     locations = {
         loc.id: loc
         for loc in s.scalars(select(Location).where(Location.id.in_({ln.location_id for ln in draft.lines if ln.location_id is not None})))
     }
-    errors: dict[str, str] = {}
+    errors: dict[str, Message] = {}
     for i, line in enumerate(draft.lines):
         product = products.get(line.product_id)
         if product is None:
-            errors[line_field(i, "product")] = "商品が見つかりません"
+            errors[line_field(i, "product")] = _refused("product.unknown")
             continue
         line.unit_price = product.price  # the price is the store's, not the screen's
         line.name = product.name
         loc = locations.get(line.location_id) if line.location_id is not None else None
         if line.location_id is not None and loc is None:
-            errors[line_field(i, "location")] = "出荷元が見つかりません"
+            errors[line_field(i, "location")] = _refused("location.unknown")
         elif loc is not None:
             line.lead_days = loc.lead_days
     balance = points_balance(s, draft.customer_id)

@@ -62,11 +62,13 @@ def test_stock_per_location_nearest_first_with_totals(qtbot, shop):
     panel.set_customer(r.customer_id)
     with qtbot.waitSignal(panel.stockLoaded):
         panel.show_product(r.products["SKU-KETTLE"])
+    # The customer's prefecture arrives in the background, possibly after the first figures.
+    qtbot.waitUntil(lambda: panel_rows(panel)[0][0] == "渋谷店 (S-SHIBUYA)")
     rows = panel_rows(panel)
     assert [row[0] for row in rows] == ["渋谷店 (S-SHIBUYA)", "横浜店 (S-YOKOHAMA)", "東日本倉庫 (WH-EAST)",
                                        "EC在庫 (EC)", "梅田店 (S-UMEDA)"]
     assert [row[6] for row in rows] == ["3", "2", "40", "10", "1"]
-    assert "在庫 56" in panel.totals.text() and "有効在庫 56" in panel.totals.text()
+    assert "on hand 56" in panel.totals.text() and "available 56" in panel.totals.text()
     assert "as of" in panel.freshness.text()
 
 
@@ -76,7 +78,7 @@ def test_search_by_scanned_jan_and_a_bad_check_digit(qtbot, shop):
     qtbot.addWidget(panel)
     qtbot.keyClicks(panel.search_box, "4901234567895")
     qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "チェックデジット" in panel.message.text())
+    qtbot.waitUntil(lambda: "check digit" in panel.message.text())
     panel.search_box.clear()
     qtbot.keyClicks(panel.search_box, "4901234567894")
     with qtbot.waitSignal(panel.stockLoaded):
@@ -93,7 +95,7 @@ def test_panel_refreshes_when_another_seat_orders(qtbot, shop):
         panel.show_product(r.products["SKU-KETTLE"])
     take_elsewhere(store, r, "S-UMEDA")
     qtbot.waitUntil(lambda: panel.stock.reserved == 1, timeout=5000)
-    assert "引当 1" in panel.totals.text()
+    assert "reserved 1" in panel.totals.text()
 
 
 def form_with_kettle(qtbot, store, r, **kw):
@@ -114,8 +116,8 @@ def test_address_and_source_are_prefilled(qtbot, shop):
     assert form.prefecture.currentText() == "東京都"
     assert form.phone.text() == "03-1234-5678"
     assert form._lines[0].source.currentData() == r.locations["S-SHIBUYA"]  # nearest with stock
-    assert "残高 500 pt" in form.balance_label.text()
-    assert "最短" in form.delivery_date.currentText()
+    assert "Balance 500 pt" in form.balance_label.text()
+    assert "Earliest" in form.delivery_date.currentText()
 
 
 def test_postal_code_fills_the_address_and_a_bad_code_is_said_on_the_field(qtbot, shop):
@@ -126,9 +128,9 @@ def test_postal_code_fills_the_address_and_a_bad_code_is_said_on_the_field(qtbot
     form.lookup_postal_code()
     qtbot.waitUntil(lambda: form.findChild(type(form.status), "error_postal_code").text() != "")
     error = form.findChild(type(form.status), "error_postal_code")
-    assert "見つかりません" in error.text() and not error.isHidden()
+    assert "does not exist" in error.text() and not error.isHidden()
     assert form.postal_code.property("invalid") is True
-    assert "見つかりません" in form.postal_code.toolTip()
+    assert "does not exist" in form.postal_code.toolTip()
 
     form.postal_code.setText("１００－０００１")
     form.lookup_postal_code()
@@ -150,7 +152,7 @@ def test_validation_errors_on_the_fields_and_nothing_saved(qtbot, shop):
     qtbot.mouseClick(form.findChild(type(form.submit_button), "orderSubmit"), Qt.MouseButton.LeftButton)
     errors = form.errors()
     assert {"recipient", "phone", "line1", "points", "lines"} <= set(errors)
-    assert "残高" in errors["points"] and "数量" in errors["lines"]
+    assert "points balance" in errors["points"] and "quantity" in errors["lines"]
     assert form.recipient.property("invalid") is True
     assert form._lines[0].quantity.property("invalid") is True
     assert snapshot(store) == before
@@ -176,7 +178,7 @@ def test_order_is_placed_and_the_stock_panel_refreshes(qtbot, shop):
         order = s.scalars(select(DeliveryOrder)).one()
         assert (order.order_no, order.points_used, order.total) == (order_no, 100, 9960)
     assert form._lines == []
-    qtbot.waitUntil(lambda: "残高 498 pt" in form.balance_label.text())  # 500 - 100 + 98
+    qtbot.waitUntil(lambda: "Balance 498 pt" in form.balance_label.text())  # 500 - 100 + 98
 
 
 def test_last_unit_taken_by_another_seat_re_suggests(qtbot, shop):
@@ -192,8 +194,8 @@ def test_last_unit_taken_by_another_seat_re_suggests(qtbot, shop):
     before = snapshot(store)
     with qtbot.waitSignal(form.stockChanged):
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
-    assert "他の受付で在庫が引き当てられました" in form.errors()["lines"]
-    assert "渋谷店 からお届けできます" in form.status.text()
+    assert "Another seat reserved the stock" in form.errors()["lines"]
+    assert "ship from 渋谷店" in form.status.text()
     assert form._lines[0].source.currentData() == r.locations["S-SHIBUYA"]
     assert snapshot(store) == before
     with qtbot.waitSignal(form.orderPlaced):
@@ -213,12 +215,12 @@ def test_oms_failure_is_visible_and_retried_by_hand(qtbot, shop):
             form.submit()
         order_no = placed.args[0]
         qtbot.waitUntil(lambda: form.outbox_status(order_no) == "failed", timeout=5000)
-        assert "要対応" in form.status.text()
+        assert "Needs attention" in form.status.text()
         assert "HTTP 422" in form.outbox_table.item(0, 4).text()
         qtbot.mouseClick(form.findChild(type(form.submit_button), "outboxRetry"), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: form.outbox_status(order_no) == "sent", timeout=5000)
         assert list(oms.accepted) == [order_no]
-        assert "送信済み" in form.status.text()
+        assert "OMS: Sent" in form.status.text()
     finally:
         dispatcher.stop()
         oms.close()

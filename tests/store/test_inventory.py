@@ -39,13 +39,13 @@ def test_a_bad_check_digit_is_named(store):
     with store.session() as s:
         result = find_products(s, "4901234567895")
     assert result.hits == []
-    assert "チェックデジット" in result.error
+    assert result.error.code == "jan.check_digit" and "4901234567895" in str(result.error)
 
 
 def test_unknown_jan_and_name(store):
     add_retail(store)
     with store.session() as s:
-        assert "登録がありません" in find_products(s, "4006381333931").error
+        assert find_products(s, "4006381333931").error.code == "jan.unknown"
         assert find_products(s, "存在しない").error
 
 

@@ -107,7 +107,7 @@ def test_unknown_postal_code_is_refused(store):
     r = add_retail(store)
     with pytest.raises(ValidationFailed) as info:
         place_order(store, draft(r, postal_code="999-9999"), now=NOW)
-    assert "見つかりません" in info.value.errors["postal_code"]
+    assert info.value.errors["postal_code"].code == "postal_code.unknown"
 
 
 def test_lead_days_come_from_the_store_not_the_screen(store):
@@ -115,7 +115,7 @@ def test_lead_days_come_from_the_store_not_the_screen(store):
     # EC ships in 3 days: Thu 12-03 at the earliest.
     with pytest.raises(ValidationFailed) as info:
         place_order(store, draft(r, location="EC", delivery_date=date(2026, 12, 1)), now=NOW)
-    assert "2026-12-03" in info.value.errors["delivery_date"]
+    assert "2026-12-03" in str(info.value.errors["delivery_date"])
 
 
 def test_price_is_the_stores(store):

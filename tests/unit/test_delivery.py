@@ -115,17 +115,21 @@ def test_every_field_is_checked():
         "line0.quantity", "line0.location", "recipient", "phone", "postal_code", "prefecture",
         "city", "line1", "delivery_date", "slot", "payment", "points",
     }
-    assert "7桁" in errors["postal_code"]
+    assert errors["postal_code"].code == "postal_code.format"
+    assert str(errors["postal_code"]) == "A postal code is 7 digits"
 
 
 def test_points_are_bounded_by_balance_and_total():
-    assert "残高" in validate(_draft(points_to_use=600), points_balance=500, today=date(2026, 11, 30)).errors["points"]
+    over = validate(_draft(points_to_use=600), points_balance=500, today=date(2026, 11, 30)).errors["points"]
+    assert over.code == "points.over_balance" and str(over) == "More than the points balance (500)"
     errors = validate(_draft(points_to_use=5000), points_balance=9000, today=date(2026, 11, 30)).errors
-    assert "合計" in errors["points"]
+    assert errors["points"].code == "points.over_total"
+    assert str(errors["points"]) == "Points used must not exceed the order total (¥4,980)"
 
 
 def test_delivery_date_before_the_earliest_or_on_a_holiday_is_refused():
     early = validate(_draft(delivery_date=date(2026, 11, 30)), points_balance=0, today=date(2026, 11, 30))
-    assert "最短" in early.errors["delivery_date"]
+    assert early.errors["delivery_date"].code == "delivery_date.too_early"
+    assert str(early.errors["delivery_date"]) == "The earliest delivery date is 2026-12-01 (Tue)"
     holiday = validate(_draft(delivery_date=date(2027, 1, 1)), points_balance=0, today=date(2026, 11, 30))
-    assert "配達がありません" in holiday.errors["delivery_date"]
+    assert holiday.errors["delivery_date"].code == "delivery_date.closed"
