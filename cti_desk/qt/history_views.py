@@ -1,8 +1,12 @@
-"""The purchase and inquiry tables: sortable, filterable, no fixed pixel sizes."""
+"""The purchase and inquiry tables: sortable, filterable, no fixed pixel sizes.
+
+The purchase table's order and filter are the store's (whole history, see
+PurchaseHistoryModel), not a proxy's over the loaded page.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QIdentityProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,7 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cti_desk.qt.history_models import SORT_ROLE, InquiryHistoryModel, PurchaseHistoryModel
+from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
+from cti_desk.services.history import MAX_FILTER_CHARS
+
+FILTER_DELAY_MS = 300  # typing "緑茶" re-queries once, not per keystroke
 
 
 def _table(name: str) -> QTableView:
@@ -34,20 +41,25 @@ class PurchaseHistoryView(QWidget):
     def __init__(self, model: PurchaseHistoryModel, parent=None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
+        # Pass-through: a header click's sort() and the view's fetchMore() reach the model,
+        # which re-queries the store; nothing is sorted or hidden here.
+        self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.filter = QLineEdit()
         self.filter.setObjectName("purchaseFilter")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.setMaxLength(MAX_FILTER_CHARS)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(self._filter_edited)
+        self.filter.returnPressed.connect(self.apply_filter)
         self.count = QLabel()
         self.count.setObjectName("purchaseCount")
         self.table = _table("purchaseHistory")
         self.table.setModel(self.proxy)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first, as loaded
+        self.table.sortByColumn(model.sort_column, model.sort_order)  # newest first, as a pop loads
         # Room for a whole date, from the font (not pixels): readable on any DPI.
         fm = self.table.fontMetrics()
         self.table.horizontalHeader().resizeSection(0, fm.horizontalAdvance("2026-12-31 23:59") + 24)
@@ -58,14 +70,50 @@ class PurchaseHistoryView(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        model.modelReset.connect(self._update_count)
+        self._failed = False
+        model.modelReset.connect(self._model_reset)
         model.rowsInserted.connect(self._update_count)
+        model.pageLoaded.connect(self._page_loaded)
+        model.queryFailed.connect(self._query_failed)
         self.retranslate()
 
+    def _filter_edited(self, text: str) -> None:
+        if text.strip():
+            self._filter_timer.start()  # restarts: the store is asked once typing pauses
+        else:
+            self.apply_filter()  # clearing is always wanted at once
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.filter.text())
+
+    def _model_reset(self) -> None:
+        self._failed = False
+        # A header state restored from settings may show another order than the model's.
+        header = self.table.horizontalHeader()
+        if header.isSortIndicatorShown():
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._update_count()
+
+    def _page_loaded(self, _rows: int) -> None:
+        self._failed = False
+        self._update_count()
+
+    def _query_failed(self) -> None:
+        self._failed = True
+        self._update_count()
+
     def _update_count(self, *_args) -> None:
-        shown = self.model.rowCount()
-        self.count.setText(self.tr("{shown} of {total} purchases loaded").format(
-            shown=f"{shown:,}", total=f"{self.model.total:,}"))
+        shown, total = f"{self.model.rowCount():,}", f"{self.model.total:,}"
+        if self._failed:
+            self.count.setText(self.tr("Could not load purchases"))
+        elif not self.model.filter_text:
+            self.count.setText(self.tr("{shown} of {total} purchases loaded").format(shown=shown, total=total))
+        elif self.model.complete:
+            self.count.setText(self.tr("{shown} of {total} purchases match").format(shown=shown, total=total))
+        else:
+            self.count.setText(self.tr("{shown} matching purchases loaded (of {total}), more below").format(
+                shown=shown, total=total))
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter purchases (product, shop, channel…)"))

@@ -289,10 +289,13 @@ def test_purchase_filter_and_sort(qtbot, window, store):
     add_purchases(store, cid, 2, channel="ec", start=BASE - timedelta(days=100))
     ring(qtbot, window, update())
     view = window.purchases_view
+    # Filter and sort are the store's (whole history), so they arrive in the background.
     view.filter.setText("EC")
-    assert view.proxy.rowCount() == 2
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 2, timeout=5000)
     view.filter.clear()
-    view.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # amount
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 5, timeout=5000)
+    with qtbot.waitSignal(window.purchases.pageLoaded, timeout=5000):
+        view.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # amount
     amounts = [view.proxy.index(r, 4).data(Qt.ItemDataRole.UserRole + 1) for r in range(5)]
     assert amounts == sorted(amounts)
 
