@@ -143,6 +143,7 @@ def test_pause_state_read_at_login_and_followed_from_events():
                 member("0", queue="sales", location="PJSIP/2002"),  # a colleague
                 member("1", queue="support"),
                 member("0", queue="vip"),
+                member("0", queue="sales"),
             ])
             async with Seat(pbx, follow=True) as seat:
                 at_login = await seat.paused.get()
@@ -150,13 +151,17 @@ def test_pause_state_read_at_login_and_followed_from_events():
                 await pbx.push(frame(Event="QueueMemberPause", Queue="support", MemberName="Suzuki",
                                      Interface=AGENT, StateInterface=AGENT, Paused="0", PausedReason=""))
                 after_event = await seat.paused.get()
-                await seat.source.queue_pause(AGENT, True)
+                await seat.source.queue_pause(AGENT, True)  # all queues
                 after_action = await seat.paused.get()
+                # Resumed in vip only: still paused in support and sales.
+                await pbx.push(frame(Event="QueueMemberPause", Queue="vip", Interface=AGENT, Paused="0"))
+                await seat.source._client.send_action("Ping")  # the event came before the Pong
+                partly = seat.paused.empty()
                 status = await pbx.wait_for_action("QueueStatus")
-                return at_login, after_event, after_action, seat.paused.empty(), status
+                return at_login, after_event, after_action, partly, status
 
-    at_login, after_event, after_action, no_more, status = run(scenario)
-    assert (at_login, after_event, after_action, no_more) == (True, False, True, True)
+    at_login, after_event, after_action, still_paused, status = run(scenario)
+    assert (at_login, after_event, after_action, still_paused) == (True, False, True, True)
     assert status.get("Queue") is None  # every queue the agent is in
 
 
