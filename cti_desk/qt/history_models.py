@@ -276,7 +276,7 @@ class PurchaseHistoryModel(QAbstractTableModel):
                 self.endResetModel()
             self.queryFailed.emit()
 
-        run_query(lambda: load(query, offset, PAGE_SIZE), done, failed, key=self._key)
+        run_query(lambda: load(query, offset, PAGE_SIZE), done, failed, key=self._key, owner=self)
 
     # -- Qt model API --------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

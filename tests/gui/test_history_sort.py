@@ -171,3 +171,19 @@ def test_purchase_model_passes_qt_model_checks_sorted_and_filtered(qtbot, qtmode
     qtmodeltester.check(model)
     qtmodeltester.check(window.purchases_view.proxy)
     qtbot.waitUntil(lambda: not model.busy, timeout=5000)
+
+
+def test_a_restored_column_order_is_the_store_order(qtbot, window, store, tmp_path, loyal):
+    cid, biggest, _ = loyal
+    show_customer(qtbot, window, cid)
+    with qtbot.waitSignal(window.purchases.pageLoaded, timeout=5000):
+        window.purchases_view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    window.save_state()
+    again = MainWindow(store, "suzuki", settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    header = again.purchases_view.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (4, Qt.SortOrder.DescendingOrder)
+    with qtbot.waitSignal(again.purchases.pageLoaded, timeout=5000):
+        show_customer(qtbot, again, cid)
+    assert again.purchases.row(0).purchase_id == biggest
+    again.close()
