@@ -32,7 +32,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -92,7 +92,7 @@ class Pop:
     panel_paint: float = 0.0
     history_paint: float = 0.0
     t1: float = 0.0  # both painted, repaint flushed
-    marks: dict[str, float] = field(default_factory=dict)
+    shift_rows: int = 0  # calls already in the shift list when this one rang
 
 
 # -- callers ----------------------------------------------------------------------------
@@ -306,7 +306,7 @@ def run_window(store: Store, callers: list[Caller], warmup: list[Caller]) -> tup
         for n, caller in enumerate(warmup + callers):
             call = QueueCall(uid=f"bench-1764000000.{10 * n}", number=caller.raw)
             arrives = call.arrives()
-            pop = Pop(caller, call.uid)
+            pop = Pop(caller, call.uid, shift_rows=window.calls.rowCount())
             watch.pop = pop
             watch.loop = QEventLoop()
             guard = QTimer()
@@ -432,7 +432,7 @@ def main() -> None:
 
     pops, timeouts = run_window(store, window_callers, warmup)
     sql = run_sql(store, sql_callers)
-    op = run_op(store, [c for c in op_callers])
+    op = run_op(store, op_callers)
     parts = run_parts(store, part_callers)
     store.dispose()
 
@@ -447,6 +447,10 @@ def main() -> None:
     print(line("unique: event -> painted", [p.t1 - p.t0 for p in unique]))
     print(line("multiple: event -> chooser painted", [p.t1 - p.t0 for p in pops if p.caller.kind == "multiple"]))
     print(line("none: event -> new-customer form painted", [p.t1 - p.t0 for p in pops if p.caller.kind == "none"]))
+    third = max(1, len(unique) // 3)
+    for part in (unique[:third], unique[-third:]):
+        rows = f"{part[0].shift_rows}-{part[-1].shift_rows}"
+        print(line(f"  with {rows} calls in the shift list", [p.t1 - p.t0 for p in part]))
     print("  stages (unique):")
     stages = (
         ("frame written -> CallUpdate out of tracker", lambda p: p.emitted - p.t0),
