@@ -46,7 +46,7 @@ class CallBridge(QObject):
         self._ready.clear()
         follow = getattr(self.source, "follow_agent", None)
         if self.agent and callable(follow):
-            follow(self.agent, self.agentPaused.emit)
+            follow(self.agent, self.agentPaused.emit, self._dial_failed)
         self._thread = threading.Thread(target=self._main, name="cti-desk-calls", daemon=True)
         self._thread.start()
         self._ready.wait(5)
@@ -141,6 +141,9 @@ class CallBridge(QObject):
             text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             log.warning("%s failed: %s", name, text)
             self.actionFailed.emit(name, text)
+
+    def _dial_failed(self, why: str) -> None:
+        self.actionFailed.emit("originate", why)  # later than the call was queued
 
     def originate(self, number: str) -> Future | None:
         return self._action("originate", number=number)

@@ -20,6 +20,7 @@ resolved (domain/phone.py), so the rule is the same for all of them.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -172,6 +173,16 @@ _MEMBER_EVENTS = frozenset({
 })
 
 
+# OriginateResponse `Reason`: what became of the agent's own phone (dialled first).
+_ORIGINATE_REASONS = {
+    "0": "your phone could not be reached (is it registered?)",
+    "1": "your phone hung up",
+    "3": "your phone did not answer",
+    "5": "your phone is busy",
+    "8": "the line is congested",
+}
+
+
 class ActionRefused(Exception):
     """The PBX answered `Response: Error` to something the operator asked for."""
 
@@ -236,14 +247,23 @@ class AmiSource:
         self._paused_in: dict[str, bool] = {}  # queue -> paused, for the followed agent
         self._member_interface: str | None = None  # the agent as its queues name it
         self._reported: bool | None = None
+        self._on_dial_failed: Callable[[str], None] | None = None
+        self._dialling: dict[str, str] = {}  # ActionID of a queued Originate -> digits
 
     # -- the agent's pause state ---------------------------------------------------------
 
-    def follow_agent(self, agent_interface: str, on_paused: Callable[[bool], None]) -> None:
+    def follow_agent(
+        self,
+        agent_interface: str,
+        on_paused: Callable[[bool], None],
+        on_dial_failed: Callable[[str], None] | None = None,
+    ) -> None:
         """Call `on_paused(paused)` (on the source's thread) whenever the agent's pause
-        state is learnt or changes; paused means paused in at least one queue."""
+        state is learnt or changes; paused means paused in at least one queue.
+        `on_dial_failed(why)`: a click-to-dial the PBX had queued did not go through."""
         self._agent = agent_interface.strip()
         self._on_paused = on_paused
+        self._on_dial_failed = on_dial_failed
 
     def _is_agent(self, msg) -> bool:
         agent = (self._agent or "").casefold()
@@ -295,8 +315,11 @@ class AmiSource:
 
         def on_event(msg) -> None:
             tracker.handle(msg)
-            if self._agent and (msg.event or "").lower() in _MEMBER_EVENTS:
+            event = (msg.event or "").lower()
+            if self._agent and event in _MEMBER_EVENTS:
                 self._on_member_event(msg)
+            elif event == "originateresponse":
+                self._on_originate_response(msg)
 
         async def on_connected(client) -> None:
             known = tracker.calls_known()
@@ -312,6 +335,15 @@ class AmiSource:
             await client.run()
         finally:
             self._client = None
+
+    def _on_originate_response(self, msg) -> None:
+        exten = self._dialling.pop(msg.action_id or "", None)
+        if exten is None or (msg.get("Response") or "").lower() == "success":
+            return
+        why = _ORIGINATE_REASONS.get(msg.get("Reason") or "", "it failed")
+        log.info("click-to-dial to %s did not go through: %s", exten, why)
+        if self._on_dial_failed is not None:
+            self._on_dial_failed(f"the call to {exten} did not go through: {why}")
 
     def _connected_client(self):
         from cti_desk.telephony.ami.client import ConnectionLost
@@ -333,8 +365,13 @@ class AmiSource:
         # agent's own extension, so a dialplan passing it on presents the seat, not the customer.
         extension = interface.split("/", 1)[1]
         caller_id = f'"{exten}" <{extension}>' if extension.isdigit() else f'"{exten}"'
+        action_id = f"dial-{os.urandom(4).hex()}"
+        if len(self._dialling) > 100:  # outcomes the PBX never sent (it restarted...)
+            self._dialling.clear()
+        self._dialling[action_id] = exten  # its OriginateResponse carries this ActionID
         response = await client.send_action(
             "Originate",
+            ActionID=action_id,
             Channel=interface,
             Exten=exten,
             Context=self.config.dial_context,
@@ -343,6 +380,8 @@ class AmiSource:
             CallerID=caller_id,
             Async=True,
         )
+        if (response.response or "").lower() != "success":
+            self._dialling.pop(action_id, None)
         _refused(response, f"the call to {exten}")
         log.info("click-to-dial queued: %s -> %s", interface, exten)
         return exten

@@ -25,6 +25,7 @@ from cti_desk.telephony.sources import AmiSource, parse_source
 from tests.factories import add_customer
 from tests.telephony.fake_ami import FakeAmi, frame, list_reply
 from tests.telephony.recorded_calls import QueueCall, to_wire
+from tests.telephony.test_ami_actions import originate_outcome
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -153,6 +154,12 @@ def test_dial_buttons_send_originate_for_this_seat(qtbot, pbx, make_window, stor
         qtbot.mouseClick(mobile, Qt.MouseButton.LeftButton)
     assert failed.args == ["Could not call: the PBX refused the call to 09011112222: Extension does not exist."]
     assert status(w) == failed.args[0]
+
+    # Queued, but the agent's phone never answered: said when the PBX knows.
+    pbx.answer("Originate", originate_outcome("Failure", "3"))
+    with qtbot.waitSignal(w.failed, timeout=5000) as failed:
+        qtbot.mouseClick(mobile, Qt.MouseButton.LeftButton)
+    assert failed.args == ["Could not call: the call to 09011112222 did not go through: your phone did not answer"]
 
 
 def test_pause_button_follows_the_pbx_and_f9_pauses_and_resumes(qtbot, pbx, make_window):

@@ -94,6 +94,37 @@ def test_an_error_answer_is_a_clear_error():
     assert run(scenario) == "the PBX refused the call to 0312345678: Extension does not exist."
 
 
+def originate_outcome(response: str, reason: str):
+    """Asterisk's answer to an async Originate: queued now, the outcome as an event later."""
+    def answer(action):
+        return [frame(Response="Success", Message="Originate successfully queued"),
+                frame(Event="OriginateResponse", Privilege="call,all", ActionID="%ACTIONID%",
+                      Response=response, Channel=action.get("Channel"), Context=action.get("Context"),
+                      Exten=action.get("Exten"), Reason=reason, Uniqueid="<null>",
+                      CallerIDNum="<unknown>", CallerIDName="<unknown>")]
+    return answer
+
+
+def test_a_queued_call_that_fails_later_is_reported():
+    async def scenario():
+        async with FakeAmi() as pbx:
+            seat = Seat(pbx)
+            failures: asyncio.Queue[str] = asyncio.Queue()
+            seat.source.follow_agent(AGENT, lambda _p: None, failures.put_nowait)
+            async with seat:
+                pbx["Originate"] = originate_outcome("Success", "4")
+                await seat.source.originate(AGENT, "+81312345678")
+                pbx["Originate"] = originate_outcome("Failure", "3")
+                queued = await seat.source.originate(AGENT, "+819011112222")
+                why = await failures.get()
+                return queued, why, failures.empty(), seat.source._dialling
+
+    queued, why, only_one, left = run(scenario)
+    assert queued == "09011112222"  # queued: the outcome comes later
+    assert why == "the call to 09011112222 did not go through: your phone did not answer"
+    assert only_one and left == {}
+
+
 def test_not_connected_no_agent_and_bad_numbers_are_clear_errors():
     async def scenario():
         async with FakeAmi() as pbx:
