@@ -3,7 +3,7 @@
 The core (domain, services) speaks English and gives every message a stable code; it
 cannot import Qt. The lists below repeat those English texts inside QT_TRANSLATE_NOOP so
 that pyside6-lupdate collects them, and the functions translate them when shown, so a
-live language switch only needs the widgets to ask again. tests/gui/test_i18n.py keeps
+live language switch only needs the widgets to ask again. tests/gui/test_translations.py keeps
 the lists in step with the core's catalogues.
 """
 

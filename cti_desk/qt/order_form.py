@@ -304,23 +304,22 @@ class OrderForm(QWidget):
 
     def retranslate(self) -> None:
         """Every text in the UI's language; what the operator entered stays as it is."""
-        tr = self.tr
         self.lines_table.setHorizontalHeaderLabels(
-            [tr("Product"), tr("Qty"), tr("Unit price"), tr("Ships from"), tr("Subtotal"), ""])
-        self.product_box.setPlaceholderText(tr("Add by SKU, JAN or product name"))
-        self.add_button.setText(tr("Add"))
-        self.lines_box.setTitle(tr("Products"))
-        self.postal_code.setPlaceholderText(tr("e.g. 100-0001"))
-        self.postal_button.setText(tr("Find address"))
-        self.line1.setPlaceholderText(tr("Street number, building, room"))
-        self.address_box.setTitle(tr("Deliver to"))
-        self.when_box.setTitle(tr("Delivery date, time and payment"))
+            [self.tr("Product"), self.tr("Qty"), self.tr("Unit price"), self.tr("Ships from"), self.tr("Subtotal"), ""])
+        self.product_box.setPlaceholderText(self.tr("Add by SKU, JAN or product name"))
+        self.add_button.setText(self.tr("Add"))
+        self.lines_box.setTitle(self.tr("Products"))
+        self.postal_code.setPlaceholderText(self.tr("e.g. 100-0001"))
+        self.postal_button.setText(self.tr("Find address"))
+        self.line1.setPlaceholderText(self.tr("Street number, building, room"))
+        self.address_box.setTitle(self.tr("Deliver to"))
+        self.when_box.setTitle(self.tr("Delivery date, time and payment"))
         rows = {
-            "address_book": tr("Address book"), "recipient": tr("Name"), "phone": tr("Phone"),
-            "postal_code": tr("Postal code"), "prefecture": tr("Prefecture"),
-            "city": tr("City, ward, town"), "line1": tr("Street and building"),
-            "line2": tr("Building name etc."), "delivery_date": tr("Delivery date"),
-            "slot": tr("Time slot"), "payment": tr("Payment"), "points": tr("Points to use"),
+            "address_book": self.tr("Address book"), "recipient": self.tr("Name"), "phone": self.tr("Phone"),
+            "postal_code": self.tr("Postal code"), "prefecture": self.tr("Prefecture"),
+            "city": self.tr("City, ward, town"), "line1": self.tr("Street and building"),
+            "line2": self.tr("Building name etc."), "delivery_date": self.tr("Delivery date"),
+            "slot": self.tr("Time slot"), "payment": self.tr("Payment"), "points": self.tr("Points to use"),
         }
         for key, label in self._row_labels.items():
             label.setText(rows[key])
@@ -328,19 +327,19 @@ class OrderForm(QWidget):
             self.slot.setItemText(i, labels.slot_label(Slot(self.slot.itemData(i))))
         for i in range(self.payment.count()):
             self.payment.setItemText(i, labels.payment_label(Payment(self.payment.itemData(i))))
-        self.address_combo.setItemText(self.address_combo.findData(NEW_ADDRESS), tr("New address"))
-        self.submit_button.setText(tr("Place order"))
+        self.address_combo.setItemText(self.address_combo.findData(NEW_ADDRESS), self.tr("New address"))
+        self.submit_button.setText(self.tr("Place order"))
         self.outbox_table.setHorizontalHeaderLabels(
-            [tr("Order no."), tr("OMS"), tr("Attempts"), tr("Next try"), tr("Error")])
-        self.retry_button.setText(tr("Retry now"))
-        self.outbox_box.setTitle(tr("Sending to the order management system (OMS)"))
+            [self.tr("Order no."), self.tr("OMS"), self.tr("Attempts"), self.tr("Next try"), self.tr("Error")])
+        self.retry_button.setText(self.tr("Retry now"))
+        self.outbox_box.setTitle(self.tr("Sending to the order management system (OMS)"))
         self._show_customer_labels()
         for line in self._lines:
             if line.remove is not None:
-                line.remove.setText(tr("Remove"))
+                line.remove.setText(self.tr("Remove"))
             for i, r in enumerate(line.rows, start=1):
                 line.source.setItemText(i, self._source_text(r))
-            line.source.setItemText(0, tr("— choose where it ships from —"))
+            line.source.setItemText(0, self.tr("— choose where it ships from —"))
         self._refill_dates()
         self._update_totals()
         for name, problem in list(self._problems.items()):
@@ -699,7 +698,7 @@ class OrderForm(QWidget):
                 order_no=placed.order_no, date=labels.date_label(placed.delivery_date),
                 total=f"{placed.total:,}", earned=placed.points_earned)
             if self._oms_status:
-                text += "  " + self.tr("OMS: {status}").format(status=self.status_label(self._oms_status))
+                text = self.tr("{order}  OMS: {status}").format(order=text, status=self.status_label(self._oms_status))
             return text
 
         self._placed_status = status
@@ -733,10 +732,10 @@ class OrderForm(QWidget):
             self.reload_line(line)  # fresh figures in the source list
 
         def message() -> str:
-            taken = self.tr("Another seat reserved the stock.")
             if name:
-                return taken + " " + self.tr("It can ship from {location} (source changed).").format(location=name)
-            return taken + " " + self.tr("No other location has stock.")
+                return self.tr("Another seat reserved the stock. It can ship from {location} (source changed).").format(
+                    location=name)
+            return self.tr("Another seat reserved the stock. No other location has stock.")
 
         self._show_errors({exc.field: message})
         product = exc.name

@@ -224,3 +224,65 @@ def test_oms_failure_is_visible_and_retried_by_hand(qtbot, shop):
     finally:
         dispatcher.stop()
         oms.close()
+
+
+def test_both_tabs_follow_the_language_switch(qtbot, shop):
+    from cti_desk.qt import i18n
+
+    store, r = shop
+    panel = InventoryPanel(store, poll_ms=60_000)
+    qtbot.addWidget(panel)
+    panel.set_customer(r.customer_id)
+    with qtbot.waitSignal(panel.stockLoaded):
+        panel.show_product(r.products["SKU-KETTLE"])
+    qtbot.waitUntil(lambda: panel_rows(panel)[0][0] == "渋谷店 (S-SHIBUYA)")
+    form = form_with_kettle(qtbot, store, r)
+    form.recipient.setText("")
+    form.submit()  # an error on a field, shown before the switch
+    header = panel.model.headerData
+    try:
+        i18n.install_language("ja")  # what the window's Language menu calls
+        qtbot.waitUntil(lambda: form.submit_button.text() == "注文を確定")  # LanguageChange is posted
+        assert panel.search_button.text() == "検索"
+        assert header(0, Qt.Orientation.Horizontal) == "拠点"
+        assert panel_rows(panel)[0][1:4] == ["店舗", "東京都", "同じ都道府県"]
+        assert "有効在庫 56" in panel.totals.text()
+        assert form.slot.itemText(0) == "指定なし" and form.payment.itemText(0) == "代金引換"
+        assert form.delivery_date.currentText().startswith("最短 ")
+        assert form.delivery_date.currentText()[-3:] in {f"({d})" for d in "月火水木金土日"}
+        assert form.errors()["recipient"] == "お届け先のお名前を入力してください"
+        assert "残高 500 pt" in form.balance_label.text()
+        assert form._lines[0].source.itemText(0) == "— 出荷元を選択 —"
+
+        i18n.install_language("en")
+        qtbot.waitUntil(lambda: form.submit_button.text() == "Place order")
+        assert panel.search_button.text() == "Search"
+        assert header(0, Qt.Orientation.Horizontal) == "Location"
+        assert panel_rows(panel)[0][1:4] == ["Shop", "東京都", "Same prefecture"]
+        assert form.slot.itemText(0) == "Any time" and form.payment.itemText(0) == "Cash on delivery"
+        assert form.errors()["recipient"] == "Enter the recipient's name"
+        assert "Balance 500 pt" in form.balance_label.text()
+    finally:
+        i18n.install_language("en")
+
+
+
+def test_a_closed_form_drops_the_answers_still_coming(qtbot, shop, caplog, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QCoreApplication
+
+    from cti_desk.qt import order_form
+
+    store, r = shop
+    answer_now = threading.Event()
+    real = order_form.customer_for_order
+    monkeypatch.setattr(order_form, "customer_for_order", lambda *a: answer_now.wait(5) and real(*a))
+    form = OrderForm(store)
+    form.set_customer(r.customer_id)
+    with qtbot.waitSignal(form.destroyed):
+        form.deleteLater()
+    answer_now.set()
+    tasks.shutdown()  # the lookup has answered; its delivery is queued
+    QCoreApplication.processEvents()
+    assert [rec.getMessage() for rec in caplog.records if rec.levelname == "ERROR"] == []
