@@ -188,7 +188,8 @@ class PointsEntry(Base):
     __tablename__ = "points_ledger"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
-    purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"))
+    # Indexed: a purchase's points are read per history page.
+    purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"), index=True)
     delta: Mapped[int] = mapped_column(Integer)  # + earned, - spent
     reason: Mapped[str] = mapped_column(String(20))  # earned | spent | adjust | expired
     at: Mapped[datetime] = mapped_column(DateTime)
