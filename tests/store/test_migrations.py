@@ -28,15 +28,23 @@ def test_models_and_migrations_agree(store):
 
 def test_an_older_store_is_upgraded_on_open(store_url):
     bare = Store(store_url)
-    cfg = _alembic_config(bare.engine)
-    first = ScriptDirectory.from_config(cfg).get_base()
-    command.upgrade(cfg, first)
-    assert current_revision(bare.engine) == first
-    bare.dispose()
+    try:
+        cfg = _alembic_config(bare.engine)
+        first = ScriptDirectory.from_config(cfg).get_base()
+        if current_revision(bare.engine) is None:
+            command.upgrade(cfg, first)
+        else:  # the PostgreSQL fixture is a copy of an up-to-date template
+            command.downgrade(cfg, first)
+        assert current_revision(bare.engine) == first
+    finally:
+        bare.dispose()
     store = open_store(store_url)
-    assert current_revision(store.engine) == head_revision(store.engine)
-    assert not needs_upgrade(store.engine)
-    store.dispose()
+    try:
+        assert head_revision(store.engine) != first
+        assert current_revision(store.engine) == head_revision(store.engine)
+        assert not needs_upgrade(store.engine)
+    finally:
+        store.dispose()
 
 
 def test_db_upgrade_command(sqlite_url, capsys):
