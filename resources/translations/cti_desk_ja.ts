@@ -463,7 +463,7 @@ F2で顧客を検索できます。</translation>
     <message>
         <location filename="../../cti_desk/qt/inventory_panel.py" line="313"/>
         <source>Total: on hand {on_hand}, reserved {reserved}, available {available}</source>
-        <translation>合計　在庫 {on_hand}　引当 {reserved}　有効在庫 {available}</translation>
+        <translation>合計&#x3000;在庫 {on_hand}&#x3000;引当 {reserved}&#x3000;有効在庫 {available}</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/inventory_panel.py" line="315"/>
@@ -905,7 +905,7 @@ F2で顧客を検索できます。</translation>
     <message>
         <location filename="../../cti_desk/qt/order_form.py" line="647"/>
         <source>Total ¥{total}  Points −{used}  To pay ¥{paid}  Earns {earned} pt</source>
-        <translation>合計 ¥{total}　ポイント −{used}　お支払い ¥{paid}　獲得予定 {earned} pt</translation>
+        <translation>合計 ¥{total}&#x3000;ポイント −{used}&#x3000;お支払い ¥{paid}&#x3000;獲得予定 {earned} pt</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/order_form.py" line="677"/>
@@ -925,12 +925,12 @@ F2で顧客を検索できます。</translation>
     <message>
         <location filename="../../cti_desk/qt/order_form.py" line="697"/>
         <source>Order {order_no}  Delivery {date}  Total ¥{total}  Earned {earned} pt</source>
-        <translation>ご注文番号 {order_no}　お届け {date}　合計 ¥{total}　獲得 {earned} pt</translation>
+        <translation>ご注文番号 {order_no}&#x3000;お届け {date}&#x3000;合計 ¥{total}&#x3000;獲得 {earned} pt</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/order_form.py" line="701"/>
         <source>{order}  OMS: {status}</source>
-        <translation>{order}　OMS: {status}</translation>
+        <translation>{order}&#x3000;OMS: {status}</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/order_form.py" line="736"/>
