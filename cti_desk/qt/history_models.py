@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from cti_desk.domain.text import bounded
 from cti_desk.qt.i18n import local_time, yen
+from cti_desk.qt.plaintext import tooltip
 from cti_desk.qt.tasks import run_query
 from cti_desk.services.history import (
     MAX_FILTER_CHARS,
@@ -311,7 +312,7 @@ class PurchaseHistoryModel(QAbstractTableModel):
                 r.purchased_at.isoformat(), r.channel, r.place, r.items, r.amount, r.points, r.status
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
-            return f"{r.order_no}\n{r.items}"
+            return tooltip(f"{r.order_no}\n{r.items}")
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and r.status == PENDING_DELIVERY:
@@ -382,7 +383,7 @@ class InquiryHistoryModel(QAbstractTableModel):
                 r.operator,
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:
-            return r.notes
+            return tooltip(r.notes)
         if role == Qt.ItemDataRole.FontRole and r.status == "open":
             from PySide6.QtGui import QFont
 

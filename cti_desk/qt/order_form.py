@@ -48,6 +48,7 @@ from cti_desk.domain.delivery import (
 )
 from cti_desk.domain.phone import display as phone_display
 from cti_desk.qt import labels
+from cti_desk.qt.plaintext import tooltip
 from cti_desk.qt.tasks import run_query
 from cti_desk.services.inventory import LocationStock, ProductStock, find_products, stock_for
 from cti_desk.services.orders import (
@@ -83,7 +84,7 @@ def _text(problem: Problem) -> str:
 
 def _mark(widget: QWidget, message: str | None) -> None:
     widget.setProperty("invalid", bool(message))
-    widget.setToolTip(message or "")
+    widget.setToolTip(tooltip(message))
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 
