@@ -13,7 +13,8 @@ Same process, same clock (time.perf_counter). Several hundred calls, each a diff
 customer; `multiple` (a shared number: chooser painted) and `none` (unknown number: new
 customer form painted) calls are mixed in and reported apart. In the same run: the bare
 SQL lookup, and the background op alone (resolve + summary + first purchase page +
-inquiries + audit entry), each on other customers than the window's so no cache lies.
+inquiries; the window writes the audit entry in a second op after the paint), each on
+other customers than the window's so no cache lies.
 
     BENCH_DB=sqlite:////path/store.sqlite3 .venv/bin/python bench/bench_screenpop.py
 
@@ -273,10 +274,10 @@ def timed_op(real):
     """history.pop_for_caller with its start and end noted (it runs on a worker)."""
     marks: dict[str, tuple[float, float]] = {}
 
-    def op(store, raw, actor, call_id):
+    def op(store, raw, actor, call_id, **kwargs):
         start = time.perf_counter()
         try:
-            return real(store, raw, actor, call_id)
+            return real(store, raw, actor, call_id, **kwargs)
         finally:
             marks[call_id] = (start, time.perf_counter())
 
@@ -356,7 +357,8 @@ def run_op(store: Store, callers: list[Caller]) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {"op": []}
     for n, c in enumerate(callers):
         t0 = time.perf_counter()
-        history.pop_for_caller(store, c.raw, "bench", f"bench-op-{n}")
+        # As the window runs it: the audit entry is its own op once the card is painted.
+        history.pop_for_caller(store, c.raw, "bench", f"bench-op-{n}", audited=False)
         out["op"].append(time.perf_counter() - t0)
     return out
 
@@ -465,7 +467,7 @@ def main() -> None:
         print(line("  " + label, [f(p) for p in unique if p.op_start and p.emitted and p.on_gui]))
     print("same run, no window, other customers:")
     print(line("bare SQL lookup (phone_lookup_statement)", sql))
-    print(line("background op alone (pop_for_caller)", op["op"]))
+    print(line("background op alone (pop_for_caller, no audit)", op["op"]))
     for key, values in parts.items():
         print(line("  " + key, values))
 

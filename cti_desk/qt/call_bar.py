@@ -5,7 +5,7 @@ Everything about the caller comes from the PBX: shown as plain text, never rich 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
@@ -44,6 +44,9 @@ class ShiftCall:
     answered_at: datetime | None = None
     ended_at: datetime | None = None
     saved: bool = False
+    # Formatted once (phonenumbers costs ~70 µs a number): the shift list repaints often.
+    _shown_number: str | None = field(default=None, init=False, repr=False, compare=False)
+    _shown_time: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def phase(self) -> str:
@@ -59,12 +62,19 @@ class ShiftCall:
 
     def number_text(self) -> str:
         if self.e164:
-            return display(self.e164)
+            if self._shown_number is None:
+                self._shown_number = display(self.e164)
+            return self._shown_number
         if not self.raw_number or self.raw_number.strip().lower() in {
             "", "<unknown>", "unknown", "anonymous", "private", "restricted"
         }:
             return QCoreApplication.translate("CallBar", "Withheld")
         return bounded(self.raw_number, 64)
+
+    def time_text(self) -> str:
+        if self._shown_time is None:
+            self._shown_time = self.rang_at.astimezone().strftime("%H:%M:%S")
+        return self._shown_time
 
 
 def phase_label(phase: str) -> str:
@@ -94,22 +104,33 @@ class ShiftCallsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._calls: list[ShiftCall] = []
+        self._by_id: dict[str, ShiftCall] = {}
 
     def calls(self) -> list[ShiftCall]:
         return list(self._calls)
 
     def find(self, call_id: str) -> ShiftCall | None:
-        return next((c for c in self._calls if c.call_id == call_id), None)
+        return self._by_id.get(call_id)
+
+    def row_of(self, call: ShiftCall) -> int:
+        """The call's row (newest first), -1 if not listed."""
+        for n, c in enumerate(self._calls):
+            if c is call:
+                return n
+        return -1
 
     def add(self, call: ShiftCall) -> None:
+        call.number_text(), call.time_text()  # formatted now, not on every repaint
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._calls.insert(0, call)
+        self._by_id[call.call_id] = call  # newest first, as the list
         self.endInsertRows()
 
     def changed(self, call: ShiftCall) -> None:
-        for n, c in enumerate(self._calls):
-            if c is call:
-                self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1))
+        n = self.row_of(call)
+        if n >= 0:  # only the state column changes; the others were formatted once
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._calls)
@@ -132,12 +153,14 @@ class ShiftCallsModel(QAbstractTableModel):
             return None
         c = self._calls[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                c.rang_at.astimezone().strftime("%H:%M:%S"),
-                c.number_text(),
-                c.caller_name,
-                phase_label(c.phase),
-            )[index.column()]
+            col = index.column()
+            if col == 0:
+                return c.time_text()
+            if col == 1:
+                return c.number_text()
+            if col == 2:
+                return c.caller_name
+            return phase_label(c.phase)
         if role == self.CALL_ROLE:
             return c
         return None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,6 +93,12 @@ class MainWindow(QMainWindow):
         self._paused_at_pbx = False  # the agent's pause state as last confirmed
         self.current: ShiftCall | None = None
         self.customer_id: int | None = None
+        self._awaiting: ShiftCall | None = None  # the pop asked of the store, not answered yet
+        self._unaudited: list[tuple[int, str | None]] = []  # shown, audit entry not yet asked
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(16)  # one display frame
+        self._loading_timer.timeout.connect(self._show_loading)
         self.last_notification: tuple[str, str] | None = None
 
         # -- widgets -----------------------------------------------------------
@@ -113,8 +119,7 @@ class MainWindow(QMainWindow):
         self.calls_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.calls_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.calls_view.verticalHeader().setVisible(False)
-        self.calls_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.calls_view.horizontalHeader().setStretchLastSection(True)
+        self._size_call_columns()
         self.calls_view.activated.connect(self._call_activated)
         self.calls_view.doubleClicked.connect(self._call_activated)
         self.calls_heading = QLabel()
@@ -211,6 +216,17 @@ class MainWindow(QMainWindow):
             group.addAction(act)
             self.lang_menu.addAction(act)
             self.lang_actions[code] = act
+
+    def _size_call_columns(self) -> None:
+        """Widths from the font, never from the rows: a new call or a state change then
+        costs one row's repaint, not a re-read of the whole shift (hundreds of calls)."""
+        header = self.calls_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        fm = self.calls_view.fontMetrics()
+        pad = 3 * fm.horizontalAdvance("0")
+        for column, sample in enumerate(("00:00:00", "+00 000-0000-0000", "山" * 10)):
+            header.resizeSection(column, fm.horizontalAdvance(sample) + pad)
 
     def _make_tray(self) -> QSystemTrayIcon | None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -376,23 +392,38 @@ class MainWindow(QMainWindow):
             self.call_bar.show_call(call)
 
     def pop(self, call: ShiftCall) -> None:
-        """Show this call: the bar now, the customer as soon as the store answers."""
+        """Show this call: the store is asked first; the bar and list follow while it answers.
+
+        The previous customer stays until the new one replaces it in one step; only an
+        answer slower than a frame clears it and says "looking up".
+        """
         self.current = call
-        self.call_bar.show_call(call)
-        self.wrapup.edit(call.wrapup)
-        self.calls_view.selectRow(0)
-        self._clear_story()
         if call.wrapup.customer_id is not None:
             self.open_customer(call.wrapup.customer_id)
-            return
-        self.panel.show_loading()
-        store, raw, operator, call_id = self.store, call.raw_number, self.operator, call.call_id
-        run_query(
-            lambda: history.pop_for_caller(store, raw, operator, call_id),
-            lambda result: self._show_pop(call, result),
-            self._failed,
-            key="pop",
-        )
+        else:
+            store, raw, operator, call_id = self.store, call.raw_number, self.operator, call.call_id
+            run_query(
+                lambda: history.pop_for_caller(store, raw, operator, call_id, audited=False),
+                lambda result: self._show_pop(call, result),
+                self._failed,
+                key="pop",
+            )
+        self._awaiting = call
+        self._loading_timer.start()
+        self.call_bar.show_call(call)
+        self.wrapup.edit(call.wrapup)
+        row = self.calls.row_of(call)
+        if row >= 0:
+            self.calls_view.selectRow(row)
+
+    def _show_loading(self) -> None:
+        if self._awaiting is not None and self._awaiting is self.current:
+            self._clear_story()
+            self.panel.show_loading()
+
+    def _answered(self) -> None:
+        self._awaiting = None
+        self._loading_timer.stop()
 
     def _show_pop(self, call: ShiftCall, pop: Pop) -> None:
         if call is not self.current:
@@ -401,12 +432,15 @@ class MainWindow(QMainWindow):
         if res is Resolution.UNIQUE and pop.story is not None:
             call.wrapup.customer_id = pop.story.summary.id
             self._show_story(pop.story)
-        elif res is Resolution.MULTIPLE:
-            self.panel.show_candidates(pop.candidates)
-        elif res is Resolution.ANONYMOUS:
-            self.panel.start_search()
         else:
-            self.panel.show_new_customer(call.raw_number, call.e164)
+            self._answered()
+            self._clear_story()
+            if res is Resolution.MULTIPLE:
+                self.panel.show_candidates(pop.candidates)
+            elif res is Resolution.ANONYMOUS:
+                self.panel.start_search()
+            else:
+                self.panel.show_new_customer(call.raw_number, call.e164)
         self.popShown.emit(call.call_id)
 
     def _call_activated(self, index) -> None:
@@ -421,32 +455,56 @@ class MainWindow(QMainWindow):
         self.inquiries.clear()
 
     def open_customer(self, customer_id: int) -> None:
-        """Open a record (from the chooser, a search or a pop): audited in the same op."""
+        """Open a record (from the chooser, a search or a pop); audited once it is shown."""
         store, operator = self.store, self.operator
         call = self.current
-        call_id = call.call_id if call else None
         if call is not None and call.phase != "done":
             call.wrapup.customer_id = customer_id
         run_query(
-            lambda: history.open_customer(store, customer_id, operator, call_id),
+            lambda: history.open_customer(store, customer_id, operator, None, audited=False),
             lambda story: self._show_story(story) if story else self._failed(LookupError(customer_id)),
             self._failed,
             key="pop",
         )
 
     def _show_story(self, story: CustomerStory) -> None:
+        self._answered()
         s = story.summary
         self.customer_id = s.id
         self.panel.show_summary(s)
         self.purchases.reset(s.id, story.purchases, story.purchase_count)
         self.inquiries.reset(story.inquiries)
         self.wrapup.set_open_inquiry(self.inquiries.open_inquiry())
+        opened = (s.id, self.current.call_id if self.current else None)
+        self._unaudited.append(opened)
+        self._after_paint(lambda: self._customer_opened(opened))
+
+    def _after_paint(self, fn) -> None:
+        # A zero timer queued from a zero timer runs after the repaint queued now: the
+        # pop is on screen before anything else competes with it for the GIL.
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, fn))
+
+    def _customer_opened(self, opened: tuple[int, str | None]) -> None:
+        """The card is on screen: the audit entry, then the other tabs' own background loads."""
+        if not any(o is opened for o in self._unaudited):
+            return  # done already (the window was closed meanwhile)
+        self._unaudited = [o for o in self._unaudited if o is not opened]
+        customer_id, call_id = opened
+        store, operator = self.store, self.operator
+
+        def audited(_none) -> None:
+            if self.customer_id == customer_id:
+                self.customerShown.emit(customer_id)
+
+        run_query(lambda: history.record_open(store, customer_id, operator, call_id),
+                  audited, self._failed, owner=self)
+        if self.customer_id != customer_id:
+            return  # another customer is on screen already
         if hasattr(self.inventory, "set_customer"):
-            self.inventory.set_customer(s.id)
+            self.inventory.set_customer(customer_id)
         if hasattr(self.order_form, "set_customer"):
-            self.order_form.set_customer(s.id)
-            self.order_form.set_call(None, self.current.call_id if self.current else None)
-        self.customerShown.emit(s.id)
+            self.order_form.set_customer(customer_id)
+            self.order_form.set_call(None, call_id)
 
     def _load_purchase_page(self, customer_id: int, offset: int, limit: int):
         with self.store.session() as s:  # runs on a worker thread (PurchaseHistoryModel)
@@ -587,6 +645,8 @@ class MainWindow(QMainWindow):
             state = s.value(f"columns/{key}")
             if isinstance(state, QByteArray):
                 header.restoreState(state)
+        # Older settings hold "resize to contents" for the shift list: keep their widths only.
+        self.calls_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
     def _headers(self) -> dict[str, QHeaderView]:
         return {
@@ -658,6 +718,8 @@ class MainWindow(QMainWindow):
                     count=self.calls.rowCount()), 15000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for opened in list(self._unaudited):  # shown, but closed before its audit entry left
+            self._customer_opened(opened)
         self._keep_unsaved_wrapups()
         self.save_state()
         if self.bridge is not None:

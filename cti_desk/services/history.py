@@ -350,24 +350,38 @@ def customer_story(session: Session, customer_id: int) -> CustomerStory | None:
     )
 
 
-def open_customer(store: Store, customer_id: int, actor: str, call_id: str | None) -> CustomerStory | None:
-    """Load a customer's story and write the audit entry for having opened it."""
+def record_open(store: Store, customer_id: int, actor: str, call_id: str | None) -> None:
+    """The audit entry for having opened a customer's record."""
+    with store.transaction() as s:
+        audit.record(s, actor, audit.CUSTOMER_OPEN, customer_id, call_id)
+
+
+def open_customer(
+    store: Store, customer_id: int, actor: str, call_id: str | None, *, audited: bool = True
+) -> CustomerStory | None:
+    """Load a customer's story and write the audit entry for having opened it.
+
+    `audited=False`: the caller writes it (record_open) once the record is on screen, so a
+    writer holding the database lock never delays the pop.
+    """
     with store.session() as s:
         story = customer_story(s, customer_id)
-    if story is not None:
-        with store.transaction() as s:
-            audit.record(s, actor, audit.CUSTOMER_OPEN, customer_id, call_id)
+    if story is not None and audited:
+        record_open(store, customer_id, actor, call_id)
     return story
 
 
 def pop_for_caller(
-    store: Store, raw_number: str | None, actor: str, call_id: str | None
+    store: Store, raw_number: str | None, actor: str, call_id: str | None, *, audited: bool = True
 ) -> Pop:
-    """Everything a screen pop shows, in one go."""
+    """Everything a screen pop shows, in one go (one read session); audited as open_customer."""
     with store.session() as s:
         match = resolve_caller(s, raw_number)
         if match.resolution is Resolution.MULTIPLE:
             return Pop(match, candidates=candidates(s, match.customer_ids))
-    if match.resolution is Resolution.UNIQUE:
-        return Pop(match, story=open_customer(store, match.customer_ids[0], actor, call_id))
-    return Pop(match)
+        if match.resolution is not Resolution.UNIQUE:
+            return Pop(match)
+        story = customer_story(s, match.customer_ids[0])
+    if story is not None and audited:
+        record_open(store, story.summary.id, actor, call_id)
+    return Pop(match, story=story)
