@@ -237,9 +237,10 @@ class CallBar(QFrame):
         c = self.call
         phase = c.phase if c is not None and c.phase not in ("done", "missed") else "idle"
         self.state_label.setText(phase_label(phase))
-        self.setProperty("phase", phase)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.property("phase") != phase:  # re-polishing costs: only when the phase changes
+            self.setProperty("phase", phase)
+            self.style().unpolish(self)
+            self.style().polish(self)
         if c is None:
             for lab in (self.number_label, self.name_label, self.queue_label, self.wait_label,
                         self.talk_label):

@@ -138,6 +138,10 @@ class CustomerCard(QScrollArea):
         self.setWidget(body)
         self.summary: CustomerSummary | None = None
         self.dial_blocked: str | None = None  # why dialling is off (no --agent ...), or None
+        self._flagged = False
+        self._phone_rows: list[tuple[QWidget, QLabel, QToolButton]] = []
+        self._phone_numbers: list[str] = []  # e164 of each row's dial button
+        self._phones_shown: dict[str, str] = {}
         self.retranslate()
 
     def set_dial_blocked(self, reason: str | None) -> None:
@@ -145,8 +149,11 @@ class CustomerCard(QScrollArea):
         if self.summary is not None:
             self.show_summary(self.summary)
 
-    def show_summary(self, s: CustomerSummary) -> None:
+    def show_summary(self, s: CustomerSummary, phones_shown: dict[str, str] | None = None) -> None:
+        """Fill the card; `phones_shown` (e164 -> 03-1234-5678) saves formatting here."""
         self.summary = s
+        if phones_shown is not None:
+            self._phones_shown = phones_shown
         self.name.setText(s.name)
         v = self.values
         v["kana"].setText(s.name_kana)
@@ -164,27 +171,41 @@ class CustomerCard(QScrollArea):
         )
         v["emails"].setText("\n".join(s.emails) or "—")
         v["flags"].setText(", ".join(s.flags) or "—")
-        v["flags"].setStyleSheet("color: #c62828; font-weight: bold;" if s.flags else "")
-        while self.phones_layout.count():
-            item = self.phones_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        for kind, e164 in s.phones:
-            row = QWidget()
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 0, 0, 0)
-            lab = _plain(wrap=False)
-            lab.setText(f"{display(e164)} ({phone_kind_label(kind)})")
-            button = QToolButton()
-            button.setObjectName("dialButton")
+        flagged = bool(s.flags)
+        if flagged != self._flagged:  # a style sheet change re-polishes: only when it changes
+            self._flagged = flagged
+            v["flags"].setStyleSheet("color: #c62828; font-weight: bold;" if flagged else "")
+        self._show_phones(s.phones)
+
+    def _show_phones(self, phones: list[tuple[str, str]]) -> None:
+        # The rows are kept and refilled: a pop builds no widgets unless it needs more rows.
+        while len(self._phone_rows) > len(phones):
+            row, _label, _button = self._phone_rows.pop()
+            self.phones_layout.removeWidget(row)
+            row.deleteLater()
+        while len(self._phone_rows) < len(phones):
+            self._phone_rows.append(self._phone_row(len(self._phone_rows)))
+        self._phone_numbers = [e164 for _kind, e164 in phones]
+        for (_row, lab, button), (kind, e164) in zip(self._phone_rows, phones, strict=True):
+            shown = self._phones_shown.get(e164) or display(e164)
+            lab.setText(f"{shown} ({phone_kind_label(kind)})")
             button.setText(self.tr("Dial"))
-            button.setToolTip(self.dial_blocked or self.tr("Call {number}").format(number=display(e164)))
+            button.setToolTip(self.dial_blocked or self.tr("Call {number}").format(number=shown))
             button.setEnabled(self.dial_blocked is None)
-            button.clicked.connect(lambda _=False, n=e164: self.dialRequested.emit(n))
-            h.addWidget(lab)
-            h.addWidget(button)
-            h.addStretch(1)
-            self.phones_layout.addWidget(row)
+
+    def _phone_row(self, n: int) -> tuple[QWidget, QLabel, QToolButton]:
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        lab = _plain(wrap=False)
+        button = QToolButton()
+        button.setObjectName("dialButton")
+        button.clicked.connect(lambda _=False: self.dialRequested.emit(self._phone_numbers[n]))
+        h.addWidget(lab)
+        h.addWidget(button)
+        h.addStretch(1)
+        self.phones_layout.addWidget(row)
+        return row, lab, button
 
     def retranslate(self) -> None:
         names = {
@@ -334,9 +355,9 @@ class CustomerPanel(QWidget):
     def page(self) -> int:
         return self.stack.currentIndex()
 
-    def show_summary(self, summary: CustomerSummary) -> None:
+    def show_summary(self, summary: CustomerSummary, phones_shown: dict[str, str] | None = None) -> None:
         self.attach_mode = False
-        self.card.show_summary(summary)
+        self.card.show_summary(summary, phones_shown)
         self.show_page(self.CARD)
 
     def show_candidates(self, rows: list[Candidate]) -> None:

@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
         self._answered()
         s = story.summary
         self.customer_id = s.id
-        self.panel.show_summary(s)
+        self.panel.show_summary(s, story.phones_shown)
         self.purchases.reset(s.id, story.purchases, story.purchase_count)
         self.inquiries.reset(story.inquiries)
         self.wrapup.set_open_inquiry(self.inquiries.open_inquiry())

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from cti_desk.domain.model import Resolution
+from cti_desk.domain.phone import display
 from cti_desk.domain.text import bounded
 from cti_desk.services import audit
 from cti_desk.services.customers import (
@@ -91,6 +92,8 @@ class CustomerStory:
     purchase_count: int
     purchases: list[PurchaseRow]  # first page (pending deliveries first)
     inquiries: list[InquiryRow]  # open first, then newest first
+    # e164 -> as people read it (03-1234-5678): formatted here, off the GUI thread
+    phones_shown: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -170,8 +173,10 @@ def purchase_page(
     sort by amount etc. without an index; date order uses ix_purchases_customer_time.
     """
     q = customer if isinstance(customer, PurchaseQuery) else PurchaseQuery(customer)
+    # Plain columns, not ORM objects: a page is read-only and its rows are built below.
     stmt = (
-        select(Purchase, Location.name, Location.kind)
+        select(Purchase.id, Purchase.order_no, Purchase.channel, Purchase.purchased_at,
+               Purchase.total, Purchase.status, Location.name, Location.kind)
         .outerjoin(Location, Location.id == Purchase.location_id)
         .where(Purchase.customer_id == q.customer_id)
     )
@@ -217,7 +222,7 @@ def purchase_page(
         order = (key.desc() if q.descending else key.asc(),
                  Purchase.purchased_at.desc(), Purchase.id.desc())
     rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit)).all()
-    ids = [p.id for p, _, _ in rows]
+    ids = [r[0] for r in rows]
     lines: dict[int, list[tuple[str, int]]] = defaultdict(list)
     points: dict[int, int] = {}
     if ids:
@@ -238,13 +243,13 @@ def purchase_page(
             ).all()
         )
     out = []
-    for p, loc_name, loc_kind in rows:
-        place = "EC" if p.channel == "ec" or loc_kind == "ec" else (loc_name or "")
+    for pid, order_no, channel, purchased_at, total, status, loc_name, loc_kind in rows:
+        place = "EC" if channel == "ec" or loc_kind == "ec" else (loc_name or "")
         out.append(
             PurchaseRow(
-                purchase_id=p.id, order_no=p.order_no, channel=p.channel, place=place,
-                purchased_at=p.purchased_at, items=_items_text(lines.get(p.id, [])),
-                amount=p.total, points=int(points.get(p.id, 0) or 0), status=p.status,
+                purchase_id=pid, order_no=order_no, channel=channel, place=place,
+                purchased_at=purchased_at, items=_items_text(lines.get(pid, [])),
+                amount=total, points=int(points.get(pid, 0) or 0), status=status,
             )
         )
     return out
@@ -344,9 +349,10 @@ def customer_story(session: Session, customer_id: int) -> CustomerStory | None:
         return None
     return CustomerStory(
         summary=summary,
-        purchase_count=purchase_count(session, customer_id),
+        purchase_count=summary.order_count,  # the same count of the customer's purchases
         purchases=pending_deliveries(session, customer_id) + purchase_page(session, customer_id, 0),
         inquiries=inquiries_for(session, customer_id),
+        phones_shown={e164: display(e164) for _kind, e164 in summary.phones},
     )
 
 
