@@ -55,6 +55,9 @@ from cti_desk.store.db import Store
 log = logging.getLogger(__name__)
 
 
+FRAME_MS = 16  # one display frame at 60 Hz
+
+
 def settings_file(config_dir: Path) -> QSettings:
     return QSettings(str(config_dir / "cti-desk.ini"), QSettings.Format.IniFormat)
 
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
         self._unaudited: list[tuple[int, str | None]] = []  # shown, audit entry not yet asked
         self._loading_timer = QTimer(self)
         self._loading_timer.setSingleShot(True)
-        self._loading_timer.setInterval(16)  # one display frame
+        self._loading_timer.setInterval(FRAME_MS)
         self._loading_timer.timeout.connect(self._show_loading)
         self.last_notification: tuple[str, str] | None = None
 
@@ -480,9 +483,9 @@ class MainWindow(QMainWindow):
         self._after_paint(lambda: self._customer_opened(opened))
 
     def _after_paint(self, fn) -> None:
-        # A zero timer queued from a zero timer runs after the repaint queued now: the
-        # pop is on screen before anything else competes with it for the GIL.
-        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, fn))
+        # A timer fires only after the repaint queued now (posted events come first); one
+        # frame later, the pop is on screen before these loads compete with it for the GIL.
+        QTimer.singleShot(FRAME_MS, self, fn)
 
     def _customer_opened(self, opened: tuple[int, str | None]) -> None:
         """The card is on screen: the audit entry, then the other tabs' own background loads."""
