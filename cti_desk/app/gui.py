@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from cti_desk.qt import i18n, tasks
 from cti_desk.qt.call_bridge import CallBridge
+from cti_desk.qt.icons import app_icon
 from cti_desk.qt.main_window import MainWindow, settings_file
 from cti_desk.settings.paths import config_dir, default_db_url
 from cti_desk.store.db import Store, needs_upgrade, upgrade
@@ -155,6 +156,7 @@ def run_gui(args, db_url: str) -> int:
     app.setApplicationName("cti-desk")
     app.setOrganizationName("cti-desk")
     app.setDesktopFileName("cti-desk")
+    app.setWindowIcon(app_icon())
     settings = settings_file(config_dir())
     i18n.install_language(i18n.choose_language(settings))
     role = args.role or str(settings.value("role", "operator"))

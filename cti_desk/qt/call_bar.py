@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 from cti_desk.domain.calls import CallState
 from cti_desk.domain.phone import display
 from cti_desk.domain.text import bounded
+from cti_desk.qt.icons import icon
 from cti_desk.services.inquiries import WrapUp
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -201,6 +202,8 @@ class CallBar(QFrame):
         self.talk_label = label("talkTime")
         self.dial_button = QToolButton()
         self.dial_button.setObjectName("dialCaller")
+        self.dial_button.setIcon(icon("phone"))
+        self.dial_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.dial_button.clicked.connect(self._dial_caller)
         self.pause_button = QPushButton()
         self.pause_button.setObjectName("queuePause")
@@ -292,6 +295,7 @@ class CallBar(QFrame):
     def _label_pause(self) -> None:
         paused = self.pause_button.isChecked()
         self.pause_button.setText(self.tr("Resume queue") if paused else self.tr("Pause in queue"))
+        self.pause_button.setIcon(icon("resume" if paused else "pause"))
 
     def retranslate(self) -> None:
         self._label_pause()

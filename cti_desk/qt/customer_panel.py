@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from cti_desk.domain.phone import display
 from cti_desk.qt.history_models import channel_label
 from cti_desk.qt.i18n import local_time
+from cti_desk.qt.icons import icon
 from cti_desk.qt.search import SearchBox
 from cti_desk.services.customers import CustomerSummary
 from cti_desk.services.history import Candidate
@@ -200,6 +201,8 @@ class CustomerCard(QScrollArea):
         lab = _plain(wrap=False)
         button = QToolButton()
         button.setObjectName("dialButton")
+        button.setIcon(icon("phone"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.clicked.connect(lambda _=False: self.dialRequested.emit(self._phone_numbers[n]))
         h.addWidget(lab)
         h.addWidget(button)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QSplitter,
-    QStyle,
     QSystemTrayIcon,
     QTableView,
     QTabWidget,
@@ -39,6 +39,7 @@ from cti_desk.qt.call_bar import CallBar, ShiftCall, ShiftCallsModel
 from cti_desk.qt.customer_panel import CustomerPanel
 from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
 from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
+from cti_desk.qt.icons import app_icon, icon
 from cti_desk.qt.search import SearchBox
 from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup import WrapUpPanel
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.call_bar.pauseToggled.connect(self.pauseRequested)
         self.call_bar.dialRequested.connect(self.dialRequested)
         self.search = SearchBox(lambda: self.store)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.panel = CustomerPanel(self.search)
         self.panel.customerChosen.connect(self.open_customer)
         self.panel.attachChosen.connect(self._attach_number)
@@ -138,13 +140,13 @@ class MainWindow(QMainWindow):
         self.inquiries_view = InquiryHistoryView(self.inquiries)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("storyTabs")
-        self.tabs.addTab(self.purchases_view, "")
-        self.tabs.addTab(self.inquiries_view, "")
+        self.tabs.addTab(self.purchases_view, icon("purchases"), "")
+        self.tabs.addTab(self.inquiries_view, icon("inquiries"), "")
         self.inventory = self._embed("cti_desk.qt.inventory_panel", "InventoryPanel", "inventoryPanel")
         self.order_form = self._embed("cti_desk.qt.order_form", "OrderForm", "orderForm",
                                       oms_url=oms_url, operator=operator)
-        self.tabs.addTab(self.inventory, "")
-        self.tabs.addTab(self.order_form, "")
+        self.tabs.addTab(self.inventory, icon("inventory"), "")
+        self.tabs.addTab(self.order_form, icon("order"), "")
         self._wire_order_widgets()
 
         self.wrapup = WrapUpPanel()
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
     def _make_tray(self) -> QSystemTrayIcon | None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return None
-        tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon), self)
+        tray = QSystemTrayIcon(app_icon(), self)
         tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_(), self.activateWindow()))
         tray.show()
         return tray

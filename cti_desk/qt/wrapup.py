@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from cti_desk.qt.history_models import disposition_label
+from cti_desk.qt.icons import icon
 from cti_desk.services.history import InquiryRow
 from cti_desk.services.inquiries import DISPOSITIONS, MAX_NOTES, WrapUp
 
@@ -39,7 +40,7 @@ class WrapUpPanel(QWidget):
         self.continue_box = QCheckBox()
         self.continue_box.setObjectName("wrapUpContinue")
         self.continue_box.toggled.connect(self._continue_toggled)
-        self.save = QPushButton()
+        self.save = QPushButton(icon("save"), "")
         self.save.setObjectName("wrapUpSave")
         self.save.clicked.connect(self._save)
         self._open_inquiry: InquiryRow | None = None
