@@ -9,6 +9,7 @@ work=$(mktemp -d /tmp/cti-desk-shot.XXXXXX)
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
+app=
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 export DISPLAY=$display LANG=$lang LC_ALL=$lang CTI_DESK_DATA_DIR=$work/data CTI_DESK_CONFIG_DIR=$work/config
 .venv/bin/cti-desk demo-data --customers 2000 --db "sqlite:///$work/store.sqlite3" >/dev/null
