@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 
 from cti_desk.domain.text import bounded
 from cti_desk.qt.i18n import local_time, yen
@@ -36,6 +37,28 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# Plain ints: data() runs several times per painted cell, compared without enum lookups.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_SORT = int(SORT_ROLE)
+_ROW = int(ROW_ROLE)
+_PURCHASE_ROLES = frozenset((_DISPLAY, _SORT, _TOOLTIP, _ALIGN, _FONT, _ROW))
+_INQUIRY_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FONT, _ROW))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+_bold: QFont | None = None
+
+
+def _bold_font() -> QFont:
+    """One bold font for every emphasised row (made on first use: needs the application)."""
+    global _bold
+    if _bold is None:
+        _bold = QFont()
+        _bold.setBold(True)
+    return _bold
 
 
 def _t(text: str) -> str:
@@ -119,6 +142,7 @@ class PurchaseHistoryModel(QAbstractTableModel):
         self._load_page = load_page
         self._pending: list[PurchaseRow] = []  # delivery orders not yet purchases
         self._rows: list[PurchaseRow] = []  # shown: matching pending deliveries, then purchases
+        self._cells: list[_PurchaseCells | None] = []  # per row, formatted when first painted
         self._customer_id: int | None = None
         self._order_by = "date"
         self._descending = True
@@ -141,11 +165,11 @@ class PurchaseHistoryModel(QAbstractTableModel):
         self._total = total
         self._fetching = False
         if self.query().is_default:
-            self._rows = self._pending + purchases
+            self._set_rows(self._pending + purchases)
             self._fetched = len(purchases)
             self._more = self._fetched < total
         else:  # the first page is in the wrong order for this view: ask again
-            self._rows = self._shown_pending()
+            self._set_rows(self._shown_pending())
             self._fetched = 0
             self._more = False
         self.endResetModel()
@@ -224,7 +248,7 @@ class PurchaseHistoryModel(QAbstractTableModel):
         self._generation += 1
         if self._customer_id is None or self._load_page is None:
             self.beginResetModel()
-            self._rows = self._shown_pending()
+            self._set_rows(self._shown_pending())
             self.endResetModel()
             return
         self._fetching = True
@@ -252,13 +276,14 @@ class PurchaseHistoryModel(QAbstractTableModel):
             self._fetching = False
             if replace:
                 self.beginResetModel()
-                self._rows = self._shown_pending() + list(rows)
+                self._set_rows(self._shown_pending() + list(rows))
                 self._fetched = len(rows)
                 self.endResetModel()
             elif rows:
                 start = len(self._rows)
                 self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
                 self._rows.extend(rows)
+                self._cells.extend([None] * len(rows))
                 self._fetched += len(rows)
                 self.endInsertRows()
             # A short page is the end; unfiltered, so is the count (the store may shrink).
@@ -271,7 +296,7 @@ class PurchaseHistoryModel(QAbstractTableModel):
             self._fetching = False
             if replace:  # rows in the old order under the new header would mislead
                 self.beginResetModel()
-                self._rows = self._shown_pending()
+                self._set_rows(self._shown_pending())
                 self._fetched = 0
                 self._more = True  # fetchMore (scrolling) asks again from page 1
                 self.endResetModel()
@@ -292,38 +317,58 @@ class PurchaseHistoryModel(QAbstractTableModel):
                 return _t(self.COLUMNS[section])
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index: _Index, role: int = _DISPLAY):
+        if role not in _PURCHASE_ROLES:  # most of what a view asks per cell
             return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                local_time(r.purchased_at),
-                channel_label(r.channel),
-                r.place if r.place != "EC" else QCoreApplication.translate("History", "EC"),
-                r.items,
-                yen(r.amount),
-                f"{r.points:,}" if r.points else "",
-                status_label(r.status),
-            )[col]
-        if role == SORT_ROLE:
-            return (
-                r.purchased_at.isoformat(), r.channel, r.place, r.items, r.amount, r.points, r.status
-            )[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
-            return tooltip(f"{r.order_no}\n{r.items}")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and r.status == PENDING_DELIVERY:
-            from PySide6.QtGui import QFont
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= col < 7):  # an invalid index is (-1, -1)
+            return None
+        if role == _ALIGN:
+            return _RIGHT if col in (4, 5) else None
+        if role == _ROW:
+            return self._rows[row]
+        cells = self._cells[row]
+        if cells is None:
+            cells = self._cells[row] = _PurchaseCells(self._rows[row])
+        if role == _DISPLAY:
+            return cells.shown[col]
+        if role == _SORT:
+            return cells.sort_key[col]
+        if role == _TOOLTIP:
+            return cells.tooltip if col == 3 else None
+        return cells.font  # _FONT
 
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role == ROW_ROLE:
-            return r
-        return None
+    # -- text as shown ---------------------------------------------------------
+    def _set_rows(self, rows: list[PurchaseRow]) -> None:
+        self._rows = rows
+        self._cells = [None] * len(rows)
+
+    def retranslate(self) -> None:
+        """The language changed: labels are formatted again when next painted."""
+        self._cells = [None] * len(self._rows)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+
+class _PurchaseCells:
+    """One purchase row as painted, formatted once (again after a language switch)."""
+
+    __slots__ = ("font", "shown", "sort_key", "tooltip")
+
+    def __init__(self, r: PurchaseRow) -> None:
+        self.shown = (
+            local_time(r.purchased_at),
+            channel_label(r.channel),
+            r.place if r.place != "EC" else QCoreApplication.translate("History", "EC"),
+            r.items,
+            yen(r.amount),
+            f"{r.points:,}" if r.points else "",
+            status_label(r.status),
+        )
+        self.sort_key = (r.purchased_at.isoformat(), r.channel, r.place, r.items, r.amount, r.points, r.status)
+        self.tooltip = tooltip(f"{r.order_no}\n{r.items}")
+        self.font = _bold_font() if r.status == PENDING_DELIVERY else None
 
 
 class InquiryHistoryModel(QAbstractTableModel):
@@ -341,11 +386,20 @@ class InquiryHistoryModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[InquiryRow] = []
+        self._cells: list[_InquiryCells | None] = []  # per row, formatted when first painted
 
     def reset(self, rows: list[InquiryRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._cells = [None] * len(self._rows)
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """The language changed: labels are formatted again when next painted."""
+        self._cells = [None] * len(self._rows)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
     def clear(self) -> None:
         self.reset([])
@@ -368,29 +422,37 @@ class InquiryHistoryModel(QAbstractTableModel):
                 return _t(self.COLUMNS[section])
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index: _Index, role: int = _DISPLAY):
+        if role not in _INQUIRY_ROLES:
             return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                local_time(r.opened_at),
-                channel_label(r.channel),
-                status_label(r.status),
-                disposition_label(r.disposition),
-                " ".join(r.notes.split())[:200],
-                r.operator,
-            )[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 4:
-            return tooltip(r.notes)
-        if role == Qt.ItemDataRole.FontRole and r.status == "open":
-            from PySide6.QtGui import QFont
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= col < 6):  # an invalid index is (-1, -1)
+            return None
+        if role == _ROW:
+            return self._rows[row]
+        cells = self._cells[row]
+        if cells is None:
+            cells = self._cells[row] = _InquiryCells(self._rows[row])
+        if role == _DISPLAY:
+            return cells.shown[col]
+        if role == _TOOLTIP:
+            return cells.tooltip if col == 4 else None
+        return cells.font  # _FONT
 
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role == ROW_ROLE:
-            return r
-        return None
 
+class _InquiryCells:
+    """One inquiry row as painted, formatted once (again after a language switch)."""
+
+    __slots__ = ("font", "shown", "tooltip")
+
+    def __init__(self, r: InquiryRow) -> None:
+        self.shown = (
+            local_time(r.opened_at),
+            channel_label(r.channel),
+            status_label(r.status),
+            disposition_label(r.disposition),
+            " ".join(r.notes.split())[:200],
+            r.operator,
+        )
+        self.tooltip = tooltip(r.notes)
+        self.font = _bold_font() if r.status == "open" else None

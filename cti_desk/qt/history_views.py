@@ -6,7 +6,7 @@ PurchaseHistoryModel), not a proxy's over the loaded page.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QIdentityProxyModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -118,7 +118,7 @@ class PurchaseHistoryView(QWidget):
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter purchases (product, shop, channel…)"))
         self._update_count()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self.model.retranslate()  # the model keeps its cells' text: labels are formatted anew
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -143,5 +143,5 @@ class InquiryHistoryView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+            self.model.retranslate()
         super().changeEvent(event)

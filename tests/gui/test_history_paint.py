@@ -1,0 +1,122 @@
+"""The history tables keep their cells' text formatted, and still follow a language switch."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cti_desk.qt import i18n
+from cti_desk.qt.history_models import (
+    ROW_ROLE,
+    SORT_ROLE,
+    InquiryHistoryModel,
+    PurchaseHistoryModel,
+)
+from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
+from cti_desk.qt.i18n import local_time
+from cti_desk.services.history import PENDING_DELIVERY, InquiryRow, PurchaseRow
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+AT = datetime(2026, 11, 20, 5, 30)  # naive UTC, like the store
+
+PENDING = PurchaseRow(None, "DO-0001", "ec", "EC", AT, "急須 <b>常滑焼</b>", 12_800, 0, PENDING_DELIVERY)
+BOUGHT = PurchaseRow(7, "ST-0007", "store", "渋谷店", AT.replace(day=1), "緑茶 500ml", 1_500, 15, "completed")
+ASKED = InquiryRow(3, "call_center", AT, None, "suzuki", "配送", "届かない\n<i>至急</i>", "question_answered",
+                   "open", "c1")
+
+
+def cells(model, row):
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+@pytest.fixture
+def purchases(qtbot):
+    model = PurchaseHistoryModel()
+    view = PurchaseHistoryView(model)
+    qtbot.addWidget(view)
+    model.reset(None, [PENDING, BOUGHT], 1)
+    view.show()
+    qtbot.waitExposed(view)
+    view.table.viewport().grab()  # painted once: the cells are formatted and kept
+    return model, view
+
+
+def test_purchase_cells_as_the_operator_reads_them(purchases):
+    model, _view = purchases
+    assert cells(model, 0) == [local_time(AT), "EC", "EC", "急須 <b>常滑焼</b>", "¥12,800", "", "Pending delivery"]
+    assert cells(model, 1) == [local_time(BOUGHT.purchased_at), "Shop", "渋谷店", "緑茶 500ml", "¥1,500", "15",
+                               "Completed"]
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()  # the delivery a caller rings about
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole) is None
+    right = model.index(1, 4).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert right == int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert model.index(1, 3).data(Qt.ItemDataRole.TextAlignmentRole) is None
+    assert model.index(1, 4).data(SORT_ROLE) == 1_500
+    assert model.index(1, 0).data(ROW_ROLE) is BOUGHT
+    tip = model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert "DO-0001" in tip and "&lt;b&gt;" in tip and "<b>" not in tip  # outside text stays text
+    assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_purchase_table_follows_the_language_switch(qtbot, purchases):
+    model, view = purchases
+    try:
+        with qtbot.waitSignal(model.dataChanged, timeout=2000):  # the table is told to paint anew
+            i18n.install_language("ja")  # what the window's Language menu calls; LanguageChange is posted
+        assert cells(model, 0)[1:] == ["EC", "EC", "急須 <b>常滑焼</b>", "¥12,800", "", "配送待ち"]
+        assert cells(model, 1)[1:] == ["店舗", "渋谷店", "緑茶 500ml", "¥1,500", "15", "完了"]
+        assert view.proxy.index(1, 1).data() == "店舗"  # what the table itself reads
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "日時"
+        view.table.viewport().grab()
+
+        with qtbot.waitSignal(model.dataChanged, timeout=2000):
+            i18n.install_language("en")
+        assert cells(model, 1)[1] == "Shop" and cells(model, 1)[6] == "Completed"
+    finally:
+        i18n.install_language("en")
+
+
+def test_rows_paged_in_after_a_switch_are_in_the_new_language(qtbot, purchases):
+    model, _view = purchases
+    try:
+        with qtbot.waitSignal(model.dataChanged, timeout=2000):
+            i18n.install_language("ja")
+        model.reset(None, [BOUGHT], 1)  # the next customer's pop
+        assert cells(model, 0)[1] == "店舗"
+    finally:
+        i18n.install_language("en")
+
+
+def test_inquiry_table_follows_the_language_switch(qtbot):
+    model = InquiryHistoryModel()
+    view = InquiryHistoryView(model)
+    qtbot.addWidget(view)
+    model.reset([ASKED])
+    view.show()
+    qtbot.waitExposed(view)
+    view.table.viewport().grab()
+    assert cells(model, 0) == [local_time(AT), "Call center", "Open", "Question answered", "届かない <i>至急</i>",
+                               "suzuki"]
+    assert model.index(0, 1).data(Qt.ItemDataRole.FontRole).bold()  # still open
+    assert "&lt;i&gt;" in model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 0).data(ROW_ROLE) is ASKED
+    try:
+        with qtbot.waitSignal(model.dataChanged, timeout=2000):
+            i18n.install_language("ja")
+        assert cells(model, 0)[2:4] == ["開く", "回答済み"]
+        assert model.headerData(0, Qt.Orientation.Horizontal) != "Opened"
+    finally:
+        i18n.install_language("en")
+
+
+def test_models_pass_qt_model_checks(qtmodeltester, purchases):
+    model, view = purchases
+    qtmodeltester.check(model)
+    qtmodeltester.check(view.proxy)
+    inquiries = InquiryHistoryModel()
+    inquiries.reset([ASKED])
+    qtmodeltester.check(inquiries)
