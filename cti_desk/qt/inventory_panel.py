@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cti_desk.domain.delivery import Nearness
 from cti_desk.qt import labels
 from cti_desk.qt.tasks import run_query
 from cti_desk.services.inventory import (
@@ -158,8 +159,9 @@ class InventoryPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.doubleClicked.connect(lambda idx: self._request_order(idx.row()))
 
         self.totals = QLabel()
@@ -199,6 +201,7 @@ class InventoryPanel(QWidget):
         self.add_button.setText(self.tr("Add to order from this location"))
         self.message.setText(self._message())
         self.model.retranslate()
+        self._size_columns()
         if self._stock is None:
             self.product_label.setText(self.tr("Search for a product"))
         else:
@@ -208,6 +211,24 @@ class InventoryPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        """Widths from the font and the labels, never from the rows (resizing to contents
+        re-measures every cell on each refresh); the location's name takes the rest."""
+        m = self.model
+        fm, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        pad = 3 * fm.horizontalAdvance("0")
+        samples = {
+            1: [m.kind_label(k) for k in ("shop", "warehouse", "ec")],
+            2: ["神奈川県"],
+            3: [labels.nearness_label(n) for n in Nearness],
+            4: ["000,000"], 5: ["000,000"], 6: ["000,000"],
+            7: [m.lead_label(99)],
+            8: ["00:00:00"],
+        }
+        for column, texts in samples.items():
+            title = header.fontMetrics().horizontalAdvance(m.columns()[column])
+            header.resizeSection(column, max(title, *(fm.horizontalAdvance(t) for t in texts)) + pad)
 
     # --- what the operator window and the kiosk call ------------------------------
 

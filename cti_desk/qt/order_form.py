@@ -58,6 +58,7 @@ from cti_desk.services.orders import (
     ValidationFailed,
     customer_for_order,
     japan_day,
+    order_number,
     place_order,
     postal_code_problem,
     utcnow,
@@ -258,7 +259,9 @@ class OrderForm(QWidget):
         self.outbox_table.verticalHeader().hide()
         self.outbox_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outbox_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.outbox_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font (see _size_outbox_columns), the error takes the rest: resizing to
+        # contents re-measured every cell at each refresh of the outbox.
+        self.outbox_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.outbox_table.horizontalHeader().setStretchLastSection(True)
         self.outbox_table.setMaximumHeight(130)
         self.retry_button = QPushButton()
@@ -332,6 +335,7 @@ class OrderForm(QWidget):
         self.submit_button.setText(self.tr("Place order"))
         self.outbox_table.setHorizontalHeaderLabels(
             [self.tr("Order no."), self.tr("OMS"), self.tr("Attempts"), self.tr("Next try"), self.tr("Error")])
+        self._size_outbox_columns()
         self.retry_button.setText(self.tr("Retry now"))
         self.outbox_box.setTitle(self.tr("Sending to the order management system (OMS)"))
         self._show_customer_labels()
@@ -354,6 +358,19 @@ class OrderForm(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _size_outbox_columns(self) -> None:
+        fm, header = self.outbox_table.fontMetrics(), self.outbox_table.horizontalHeader()
+        pad = 3 * fm.horizontalAdvance("0")
+        samples = (
+            [order_number(date(2026, 12, 31), 999_999)],
+            [self.status_label(s) for s in ("pending", "sent", "failed")],
+            ["000"],
+            ["00:00:00"],
+        )
+        for column, texts in enumerate(samples):
+            title = header.fontMetrics().horizontalAdvance(self.outbox_table.horizontalHeaderItem(column).text())
+            header.resizeSection(column, max(title, *(fm.horizontalAdvance(t) for t in texts)) + pad)
 
     def status_label(self, status: str) -> str:
         """An outbox entry's state, in the operator's words."""

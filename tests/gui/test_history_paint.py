@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from cti_desk.qt import i18n
 from cti_desk.qt.history_models import (
@@ -16,7 +17,10 @@ from cti_desk.qt.history_models import (
 )
 from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
 from cti_desk.qt.i18n import local_time
+from cti_desk.qt.inventory_panel import InventoryPanel
+from cti_desk.qt.order_form import OrderForm
 from cti_desk.services.history import PENDING_DELIVERY, InquiryRow, PurchaseRow
+from cti_desk.store.db import open_store
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -120,3 +124,35 @@ def test_models_pass_qt_model_checks(qtmodeltester, purchases):
     inquiries = InquiryHistoryModel()
     inquiries.reset([ASKED])
     qtmodeltester.check(inquiries)
+
+
+def fixed_columns_fit_their_titles(table: QTableView, stretched: int) -> None:
+    header = table.horizontalHeader()
+    model = table.model()
+    for column in range(header.count()):
+        mode = header.sectionResizeMode(column)
+        assert mode != QHeaderView.ResizeMode.ResizeToContents  # would re-measure every row on a change
+        if column == stretched:
+            assert mode == QHeaderView.ResizeMode.Stretch or header.stretchLastSection()
+            continue
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(title), title
+
+
+def test_stock_and_outbox_columns_are_sized_from_the_font_in_either_language(qtbot, sqlite_url):
+    store = open_store(sqlite_url)
+    panel = InventoryPanel(store, poll_ms=60_000)
+    form = OrderForm(store)
+    for w in (panel, form):
+        qtbot.addWidget(w)
+    try:
+        fixed_columns_fit_their_titles(panel.table, stretched=0)  # the location's name
+        fixed_columns_fit_their_titles(form.outbox_table, stretched=4)  # the OMS's error
+        i18n.install_language("ja")
+        qtbot.waitUntil(lambda: panel.model.headerData(0, Qt.Orientation.Horizontal) == "拠点")
+        qtbot.waitUntil(lambda: form.outbox_table.horizontalHeaderItem(0).text() != "Order no.")
+        fixed_columns_fit_their_titles(panel.table, stretched=0)
+        fixed_columns_fit_their_titles(form.outbox_table, stretched=4)
+    finally:
+        i18n.install_language("en")
+        store.dispose()
