@@ -156,3 +156,24 @@ def test_stock_and_outbox_columns_are_sized_from_the_font_in_either_language(qtb
     finally:
         i18n.install_language("en")
         store.dispose()
+
+
+def test_the_card_summary_in_fewer_round_trips_says_the_same(store):
+    """customer_summary reads the customer with its counts in one query: same figures, both DBs."""
+    from cti_desk.services.customers import customer_summary
+    from cti_desk.store.models import ChannelIdentity, Customer
+    from tests.factories import add_customer
+    from tests.story_factories import add_purchases
+
+    cid = add_customer(store, member_id="M9", external_id="S-1")
+    add_purchases(store, cid, 3, points=10)
+    with store.transaction() as s:
+        s.get(Customer, cid).flags = "vip,complaint"
+        s.add(ChannelIdentity(customer_id=cid, channel="line", external_id="U1", member_id=None))
+    with store.session() as s:
+        summary = customer_summary(s, cid)
+        assert customer_summary(s, cid + 1000) is None
+    assert (summary.id, summary.name, summary.order_count, summary.points) == (cid, "山田 太郎", 3, 30)
+    assert summary.flags == ["vip", "complaint"]
+    assert summary.member_ids == ["M9"]
+    assert summary.identities == [("store", "S-1"), ("line", "U1")]
