@@ -112,7 +112,7 @@ def parse_event(body: bytes) -> tuple[str, str, dict[str, str | None]]:
     """A request body -> (call_id, event, bounded fields); BadEvent says what is wrong."""
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[... 64 KiB deep
         raise BadEvent("body is not JSON") from None
     if not isinstance(data, dict):
         raise BadEvent("body is not a JSON object")
@@ -132,7 +132,8 @@ def parse_event(body: bytes) -> tuple[str, str, dict[str, str | None]]:
         if value is not None and not isinstance(value, str):
             raise BadEvent(f"{key} must be a string")
         if key == "from":
-            info[key] = value.strip()[:limit] if value else None  # as sent: "" is withheld
+            # As sent ("" is withheld), minus what no number holds and stdout can't write (lone surrogates).
+            info[key] = bounded(value, limit).strip() if value else None
         else:
             info[key] = bounded(value, limit) or None
     return bounded(call_id, MAX_CALL_ID), event, info
@@ -177,7 +178,8 @@ class WebhookSource:
             return True
         given = request.headers.get("Authorization", "")
         expected = "Bearer " + self.token
-        return hmac.compare_digest(given.encode(), expected.encode())
+        # Header bytes that are not UTF-8 arrive as surrogates: compare them as they came.
+        return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), expected.encode())
 
     async def _events(self, request: web.Request) -> web.Response:
         if not self._authorized(request):

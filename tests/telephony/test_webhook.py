@@ -162,3 +162,46 @@ def test_concurrent_calls_stay_apart():
     for i in range(20):
         assert [s for _, s in states(updates, f"k{i}")] == ([R, A] if i % 2 else [R, M])
         assert {u.raw_number for u in updates if u.call_id == f"k{i}"} == {f"0312345{i:03d}"}
+
+
+async def _raw_post(port: int, body: bytes, authorization: bytes | None = None) -> int:
+    """A request with bytes no well-behaved client sends; returns the status code."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    auth = b"Authorization: " + authorization + b"\r\n" if authorization is not None else b""
+    writer.write(b"POST /events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + auth
+                 + b"Connection: close\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+    await writer.drain()
+    status_line = await reader.readline()
+    writer.close()
+    await writer.wait_closed()
+    return int(status_line.split()[1])
+
+
+def run_raw(requests, token: str | None = None) -> tuple[list[int], list[CallUpdate]]:
+    codes: list[int] = []
+
+    async def scenario(http):
+        port = http._base_url.port
+        for body, authorization in requests:
+            codes.append(await _raw_post(port, body, authorization))
+
+    return codes, run_webhook(scenario, token)
+
+
+def test_deeply_nested_json_is_400_not_a_server_error():
+    codes, updates = run_raw([(b"[" * 60_000, None), (b'{"a":' * 13_000, None)])
+    assert codes == [400, 400] and updates == []
+
+
+def test_an_authorization_header_that_is_not_utf8_is_401():
+    event = b'{"call_id": "t", "event": "ringing", "from": "0312345678"}'
+    codes, updates = run_raw([(event, b"Bearer s3\xff\xfecret"), (event, b"Bearer s3cret")], token="s3cret")
+    assert codes == [401, 202] and states(updates) == [("t", R)]
+
+
+def test_a_lone_surrogate_in_from_is_taken_and_printable():
+    codes, updates = run_raw([(b'{"call_id": "s", "event": "ringing", "from": "03\\ud80012345678"}', None)])
+    assert codes == [202]
+    (update,) = updates
+    update.raw_number.encode("utf-8")  # the monitor writes it to stdout as UTF-8
+    assert update.raw_number == "0312345678"
