@@ -23,7 +23,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -48,7 +48,7 @@ class SourceConfig:
     kind: str  # ami | webhook | sim | relay
     host: str | None = None
     port: int | None = None
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)  # the webhook's bearer token
     rate: float = 6.0
     seed: int | None = None
     inbound_contexts: frozenset[str] | None = None

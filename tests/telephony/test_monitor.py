@@ -201,6 +201,7 @@ def test_sources_parse():
     assert ami.inbound_contexts == {"from-pstn", "from-trunk"} and ami.ami.auth == "md5"
     assert "p@" not in ami.display()
     assert parse_source("relay").kind == "relay"
+    assert "abc" not in repr(parse_source("webhook://0.0.0.0:8080?token=abc"))  # the bearer token
 
 
 @pytest.mark.parametrize("spelling", [None, "", "<unknown>", "unknown", "anonymous", "Anonymous",

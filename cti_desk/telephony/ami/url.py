@@ -13,6 +13,7 @@ Error messages never carry the secret.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -69,6 +70,9 @@ def parse_ami_url(url: str) -> AmiConfig:
     host = parts.hostname
     if not host:
         raise BadArgument("invalid AMI URL: no host (expected ami://USER:SECRET@HOST:PORT)")
+    if re.fullmatch(r"[0-9.]+", host) and not _is_ipv4(host):
+        # 256.1.1.1 is a typo, not a host name: say so now instead of retrying DNS forever.
+        raise BadArgument(f"invalid AMI URL: {host[:40]!r} is not an IPv4 address")
     if not parts.username:
         raise BadArgument("invalid AMI URL: no user (expected ami://USER:SECRET@HOST:PORT)")
     if parts.path not in ("", "/") or parts.fragment:
@@ -109,6 +113,14 @@ def parse_ami_url(url: str) -> AmiConfig:
         else:
             raise BadArgument(f"invalid AMI URL: unknown option {key[:40]!r}")
     return config
+
+
+def _is_ipv4(host: str) -> bool:
+    try:
+        ipaddress.IPv4Address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _secret_from_keyring(config: AmiConfig) -> str:

@@ -39,6 +39,12 @@ def test_event_mask_and_ping_interval():
     assert (config.events, config.ping_interval) == ("call,agent", 5.0)
 
 
+def test_ip_addresses_and_digit_leading_names_are_hosts():
+    assert parse_ami_url("ami://u:p@192.168.0.10:5038").host == "192.168.0.10"
+    assert parse_ami_url("ami://u:p@[::1]:5038").host == "::1"
+    assert parse_ami_url("ami://u:p@1and1.example:5038").host == "1and1.example"
+
+
 def test_repr_and_display_never_show_the_secret():
     config = parse_ami_url("ami://admin:TopSecret42@pbx:5038")
     assert "TopSecret42" not in repr(config)
@@ -64,6 +70,8 @@ def test_repr_and_display_never_show_the_secret():
         "ami://admin:Top%0D%0ASecret42@pbx:5038",
         "ami://admin:TopSecret42@pbx:5038?ping=0",
         "ami://admin:TopSecret42@[::1:5038",
+        "ami://admin:TopSecret42@256.1.1.1:5038",
+        "ami://admin:TopSecret42@10.0.0:5038",
         "not a url",
     ],
 )
