@@ -215,6 +215,8 @@ class OutboxDispatcher:
         """Send every due row once; returns how many reached the OMS."""
         sent = 0
         for outbox_id in self.due(now or self.clock()):
+            if self._stop.is_set():  # quitting: a slow OMS must not hold the window open for the whole batch
+                break
             claimed = self.claim(outbox_id, now or self.clock())
             if claimed is None:
                 continue

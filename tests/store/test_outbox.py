@@ -183,3 +183,15 @@ def test_background_loop_sends_on_wake(store, oms):
         assert results == [(key, "sent")] and key in oms.accepted
     finally:
         d.stop()
+
+
+def test_stop_ends_a_round_after_the_order_in_flight(store, oms):
+    # Closing the window while the OMS is slow: the rest of the batch waits for the next start.
+    r = add_retail(store)
+    keys = order(store, r, 3)
+    d = dispatcher(store, oms)
+    d.on_result = lambda _key, _status: d.stop()
+    assert d.run_once(NOW) == 1
+    assert len(oms.requests) == 1
+    assert sorted(row.status for row in list_outbox(store)) == ["pending", "pending", "sent"]
+    assert {row.key for row in list_outbox(store)} == set(keys)
