@@ -16,28 +16,37 @@ import sys
 from collections.abc import Callable
 from typing import BinaryIO
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from cti_desk.app.errors import describe
 from cti_desk.domain.calls import CallUpdate
+from cti_desk.domain.phone import normalize
 from cti_desk.services.customers import CallerMatch
 from cti_desk.services.screenpop import CallerResolver, sample_caller_numbers
 from cti_desk.store.db import Store, open_store
+from cti_desk.telephony.ami.client import AuthenticationFailed
 from cti_desk.telephony.sources import CallSource, open_source, parse_source
 
 log = logging.getLogger(__name__)
 
 
-def pop_line(update: CallUpdate, match: CallerMatch) -> str:
-    """The contract's JSON object for one state change (every key, nulls for unknown)."""
+def pop_line(update: CallUpdate, match: CallerMatch | None) -> str:
+    """The contract's JSON object for one state change (every key, nulls for unknown).
+
+    `match` is None when the store could not be asked: the line still goes out, with the
+    number normalized and `resolution` null, rather than the call state being lost.
+    """
     return json.dumps(
         {
             "call_id": update.call_id,
             "state": update.state.value,
-            "number": match.number.e164,
+            "number": match.number.e164 if match else normalize(update.raw_number).e164,
             "raw_number": update.raw_number,
             "caller_name": update.caller_name,
             "queue": update.queue,
             "agent": update.agent,
-            "resolution": match.resolution.value,
-            "customer_ids": list(match.customer_ids),
+            "resolution": match.resolution.value if match else None,
+            "customer_ids": list(match.customer_ids) if match else [],
             "ts": update.ts.isoformat(timespec="milliseconds"),
         },
         ensure_ascii=False,
@@ -48,7 +57,12 @@ def line_printer(resolver: CallerResolver, out: BinaryIO) -> Callable[[CallUpdat
     def emit(update: CallUpdate) -> None:
         if not update.state_changed:
             return  # only which phones ring changed: not a line
-        out.write(pop_line(update, resolver.match(update)).encode() + b"\n")
+        try:
+            match = resolver.match(update)
+        except SQLAlchemyError as exc:
+            log.warning("caller lookup failed, line printed unresolved: %s", describe(exc))
+            match = None
+        out.write(pop_line(update, match).encode() + b"\n")
         out.flush()
 
     return emit
@@ -95,11 +109,9 @@ def run_monitor(source_url: str, db_url: str) -> int:
         except OSError as exc:
             print(f"cti-desk: {exc.strerror or exc}", file=sys.stderr)
             return 1
-        except Exception as exc:
-            if type(exc).__name__ == "AuthenticationFailed":
-                print("cti-desk: authentication failed", file=sys.stderr)
-                return 1
-            raise
+        except AuthenticationFailed:
+            print("cti-desk: authentication failed", file=sys.stderr)
+            return 1
     finally:
         resolver.close()
         store.dispose()

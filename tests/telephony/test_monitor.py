@@ -250,3 +250,32 @@ def test_simulator_through_the_monitor_pops_the_stores_customers(sqlite_url, cap
     lines = [json.loads(x) for x in out.data.decode().splitlines()]
     assert all(list(x) == KEYS for x in lines)
     assert {x["resolution"] for x in lines} >= {"unique", "none", "anonymous"}
+
+
+def test_a_store_that_fails_mid_shift_does_not_lose_the_line(sqlite_url, caplog):
+    """The state change still goes out (unresolved) when the store can't be asked."""
+    import io
+
+    from sqlalchemy import text
+
+    from cti_desk.app.monitor import line_printer
+    from cti_desk.store.db import open_store
+
+    store = open_store(sqlite_url)
+    add_customer(store, phones=("0312345678",))
+    resolver = CallerResolver(store)
+    out = io.BytesIO()
+    emit = line_printer(resolver, out)
+    ts = datetime.fromisoformat("2026-11-23T10:00:00+09:00")
+    emit(CallUpdate("c1", CallState.RINGING, "0312345678", None, None, None, ts))
+    with store.engine.begin() as conn:  # the store breaks under the monitor
+        conn.execute(text("DROP TABLE customer_phones"))
+    emit(CallUpdate("c2", CallState.RINGING, "0312345678", None, None, None, ts))
+    resolver.close()
+    store.dispose()
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert first["resolution"] == "unique"
+    assert second["call_id"] == "c2" and second["state"] == "ringing"
+    assert second["number"] == "+81312345678"
+    assert second["resolution"] is None and second["customer_ids"] == []
+    assert "caller lookup failed" in caplog.text
