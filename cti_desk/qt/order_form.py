@@ -460,7 +460,10 @@ class OrderForm(QWidget):
     def shutdown(self) -> None:
         """Stop the dispatcher this form started (the app calls it on quit)."""
         if self._owns_dispatcher and self.dispatcher is not None:
-            self.dispatcher.stop()
+            # Quitting must not hang on a slow OMS: a send still in flight is abandoned
+            # with the process; its row's lease runs out and the next start resends it
+            # under the same Idempotency-Key, which the OMS deduplicates.
+            self.dispatcher.stop(timeout=1.0)
 
     # --- customer and address --------------------------------------------------------
 
