@@ -6,7 +6,7 @@ PurchaseHistoryModel), not a proxy's over the loaded page.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QIdentityProxyModel, QTimer
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -38,6 +38,9 @@ def _table(name: str) -> QTableView:
 
 
 class PurchaseHistoryView(QWidget):
+    # A line double-clicked (or Enter): where is its first product in stock now?
+    productRequested = Signal(int)
+
     def __init__(self, model: PurchaseHistoryModel, parent=None) -> None:
         super().__init__(parent)
         self.model = model
@@ -59,6 +62,7 @@ class PurchaseHistoryView(QWidget):
         self.count.setObjectName("purchaseCount")
         self.table = _table("purchaseHistory")
         self.table.setModel(self.proxy)
+        self.table.activated.connect(self._line_activated)
         self.table.sortByColumn(model.sort_column, model.sort_order)  # newest first, as a pop loads
         # Room for a whole date, from the font (not pixels): readable on any DPI.
         fm = self.table.fontMetrics()
@@ -82,6 +86,13 @@ class PurchaseHistoryView(QWidget):
             self._filter_timer.start()  # restarts: the store is asked once typing pauses
         else:
             self.apply_filter()  # clearing is always wanted at once
+
+    def _line_activated(self, index) -> None:
+        if not index.isValid():
+            return
+        row = self.model.row(self.proxy.mapToSource(index).row())
+        if row.product_ids:
+            self.productRequested.emit(row.product_ids[0])
 
     def apply_filter(self) -> None:
         self._filter_timer.stop()

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inventory, icon("inventory"), "")
         self.tabs.addTab(self.order_form, icon("order"), "")
         self._wire_order_widgets()
+        self.purchases_view.productRequested.connect(self.show_stock_of)
 
         self.wrapup = WrapUpPanel()
         self.wrapup.saveRequested.connect(self._save_wrapup)
@@ -273,6 +274,12 @@ class MainWindow(QMainWindow):
     def _add_to_order(self, product_id: int, location_id: int) -> None:
         self.order_form.add_product(product_id, 1, location_id)
         self.tabs.setCurrentWidget(self.order_form)
+
+    def show_stock_of(self, product_id: int) -> None:
+        """A purchase line asked about: its stock everywhere, in the inventory tab."""
+        if hasattr(self.inventory, "show_product"):
+            self.inventory.show_product(product_id)
+            self.tabs.setCurrentWidget(self.inventory)
 
     def _order_placed(self, order_no: str) -> None:
         self.statusBar().showMessage(self.tr("Order {order} placed").format(order=bounded(order_no, 40)), 10000)

@@ -58,6 +58,7 @@ class PurchaseRow:
     amount: int
     points: int
     status: str  # completed | pending_delivery | ...
+    product_ids: tuple[int, ...] = ()  # in line order: "where is this in stock?" from a line
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,15 +225,17 @@ def purchase_page(
     rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit)).all()
     ids = [r[0] for r in rows]
     lines: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    products: dict[int, list[int]] = defaultdict(list)
     points: dict[int, int] = {}
     if ids:
-        for pid, name, qty in session.execute(
-            select(PurchaseLine.purchase_id, Product.name, PurchaseLine.quantity)
+        for pid, name, qty, product_id in session.execute(
+            select(PurchaseLine.purchase_id, Product.name, PurchaseLine.quantity, Product.id)
             .join(Product, Product.id == PurchaseLine.product_id)
             .where(PurchaseLine.purchase_id.in_(ids))
             .order_by(PurchaseLine.purchase_id, PurchaseLine.id)
         ):
             lines[pid].append((name, qty))
+            products[pid].append(product_id)
         points = dict(
             session.execute(
                 select(PointsEntry.purchase_id, func.sum(PointsEntry.delta))
@@ -250,6 +253,7 @@ def purchase_page(
                 purchase_id=pid, order_no=order_no, channel=channel, place=place,
                 purchased_at=purchased_at, items=_items_text(lines.get(pid, [])),
                 amount=total, points=int(points.get(pid, 0) or 0), status=status,
+                product_ids=tuple(products.get(pid, ())),
             )
         )
     return out
@@ -270,7 +274,7 @@ def pending_deliveries(session: Session, customer_id: int) -> list[PurchaseRow]:
     out = []
     for o in orders:
         names = session.execute(
-            select(Product.name, DeliveryOrderLine.quantity)
+            select(Product.name, DeliveryOrderLine.quantity, Product.id)
             .join(Product, Product.id == DeliveryOrderLine.product_id)
             .where(DeliveryOrderLine.order_id == o.id)
             .order_by(DeliveryOrderLine.id)
@@ -278,8 +282,9 @@ def pending_deliveries(session: Session, customer_id: int) -> list[PurchaseRow]:
         out.append(
             PurchaseRow(
                 purchase_id=None, order_no=o.order_no, channel="call_center", place="",
-                purchased_at=o.created_at, items=_items_text([(n, q) for n, q in names]),
+                purchased_at=o.created_at, items=_items_text([(n, q) for n, q, _ in names]),
                 amount=o.total, points=0, status=PENDING_DELIVERY,
+                product_ids=tuple(product_id for _, _, product_id in names),
             )
         )
     return out

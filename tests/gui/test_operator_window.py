@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 from sqlalchemy import select
 
 from cti_desk.domain.calls import CallState, CallUpdate
@@ -412,3 +412,16 @@ def test_japanese_ui_switchable_from_the_menu(qtbot, window, store):
         assert label(window, "callState").text() == "Ringing"
     finally:
         i18n.install_language("en")
+
+
+def test_a_purchase_line_shows_its_product_in_stock_everywhere(qtbot, window, store):
+    cid = add_customer(store)
+    add_purchases(store, cid, 2)  # one product, 緑茶 500ml, bought at 渋谷店
+    ring(qtbot, window, update())
+    view = window.findChild(QTableView, "purchaseHistory")
+    inventory = window.findChild(QWidget, "inventoryPanel")
+    with qtbot.waitSignal(inventory.stockLoaded, timeout=5000):
+        view.activated.emit(view.model().index(0, 3))
+    assert window.tabs.currentWidget() is inventory
+    assert inventory.stock is not None
+    assert inventory.stock.product.name == "緑茶 500ml"
