@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import logging
 import random
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -37,6 +38,8 @@ from cti_desk.store.models import (
     PurchaseLine,
     StockLevel,
 )
+
+log = logging.getLogger(__name__)
 
 JST = timedelta(hours=9)
 CHUNK = 5000  # customers per transaction
@@ -350,23 +353,30 @@ def generate(
     end = datetime(today.year, today.month, today.day) - JST
     counts: dict[str, int] = {}
 
-    with _connection(store) as (conn, dbapi):
-        sink = _Sink(dbapi, sqlite)
-        with conn.begin():
-            cat = _catalogue(rng, sink, ts, end, counts)
-        progress("catalogue", 1, 1)
-        gen = _CustomerGenerator(rng, cat, ts, end)
-        done = 0
-        progress("customers", 0, customers)
-        while done < customers:
-            n = min(CHUNK, customers - done)
-            tables = gen.chunk(done + 1, n)
-            with conn.begin():  # one transaction per chunk: bounded WAL, visible progress
-                for table, columns, rows in tables:
-                    sink.write(table, columns, rows)
-                    counts[table.name] = counts.get(table.name, 0) + len(rows)
-            done += n
-            progress("customers", done, customers)
+    try:
+        with _connection(store) as (conn, dbapi):
+            sink = _Sink(dbapi, sqlite)
+            with conn.begin():
+                cat = _catalogue(rng, sink, ts, end, counts)
+            progress("catalogue", 1, 1)
+            gen = _CustomerGenerator(rng, cat, ts, end)
+            done = 0
+            progress("customers", 0, customers)
+            while done < customers:
+                n = min(CHUNK, customers - done)
+                tables = gen.chunk(done + 1, n)
+                with conn.begin():  # one transaction per chunk: bounded WAL, visible progress
+                    for table, columns, rows in tables:
+                        sink.write(table, columns, rows)
+                        counts[table.name] = counts.get(table.name, 0) + len(rows)
+                done += n
+                progress("customers", done, customers)
+    except BaseException:
+        # Interrupted (Ctrl+C, disk full...): the store was empty, so leave it empty
+        # rather than half-filled and refused by the next run.
+        log.warning("demo data interrupted: removing the rows written so far")
+        _remove_all(store)
+        raise
     if not sqlite:
         _advance_sequences(store)
     with _connection(store) as (conn, _):
@@ -399,6 +409,18 @@ class _connection:
         if is_sqlite(self.store.engine):
             self.conn.connection.driver_connection.execute("PRAGMA cache_size=-2000")
         self.conn.close()
+
+
+# Children first, so foreign keys hold at every step.
+_DEMO_TABLES = ("inquiries", "points_ledger", "purchase_lines", "purchases", "stock_levels",
+                "products", "locations", "addresses", "customer_emails", "customer_phones",
+                "channel_identities", "customers")
+
+
+def _remove_all(store: Store) -> None:
+    with store.transaction() as s:
+        for t in _DEMO_TABLES:
+            s.execute(text(f"DELETE FROM {t}"))  # noqa: S608 -- fixed table names
 
 
 def _advance_sequences(store: Store) -> None:

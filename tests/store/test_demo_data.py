@@ -150,3 +150,21 @@ def test_new_rows_after_demo_data_get_fresh_ids(demo):
         s.add(c)
         s.flush()
         assert c.id == N + 1
+
+
+def test_an_interrupted_run_leaves_the_store_empty_and_rerunnable(store, monkeypatch):
+    from cti_desk.services import demo_data
+
+    monkeypatch.setattr(demo_data, "CHUNK", 20)
+
+    def stop_after_first_chunk(stage, done, total):
+        if stage == "customers" and done >= 20:
+            raise KeyboardInterrupt  # the operator pressed Ctrl+C
+
+    with pytest.raises(KeyboardInterrupt):
+        generate(store, customers=60, seed=3, progress=stop_after_first_chunk)
+    with store.session() as s:
+        for model in (Customer, Product, Purchase):
+            assert s.scalar(select(func.count()).select_from(model)) == 0
+    counts = generate(store, customers=30, seed=3)
+    assert counts["customers"] == 30
