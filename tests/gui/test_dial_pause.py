@@ -11,15 +11,13 @@ from concurrent.futures import Future
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from cti_desk.app.cli import build_parser
 from cti_desk.domain.calls import CallState, CallUpdate
-from cti_desk.qt import tasks
 from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.main_window import MainWindow
-from cti_desk.store.db import open_store
 from cti_desk.telephony.ami.message import Message
 from cti_desk.telephony.sources import AmiSource, parse_source
 from tests.factories import add_customer
@@ -74,33 +72,13 @@ def pbx():
 
 
 @pytest.fixture
-def store(sqlite_url):
-    s = open_store(sqlite_url)
-    yield s
-    s.dispose()
+def make_window(make_window):
+    """This file's windows are AGENT's seat unless a test says otherwise."""
 
+    def make(agent=AGENT, **kwargs):
+        return make_window(agent=agent, **kwargs)
 
-@pytest.fixture
-def make_window(qtbot, store, tmp_path):
-    made = []
-
-    def make(agent=AGENT, pop_on_answer=()):
-        settings = QSettings(str(tmp_path / f"w{len(made)}.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(store, "suzuki", agent=agent, settings=settings, pop_on_answer=pop_on_answer)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.close()  # stops the bridge
-    tasks.shutdown()
-    for w in made:
-        w.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert [t.name for t in threading.enumerate() if t.name.startswith("cti-desk")] == []
+    return make
 
 
 def member(paused: str, queue: str = "support") -> bytes:

@@ -8,14 +8,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from sqlalchemy import select
 
-from cti_desk.qt import tasks
 from cti_desk.qt.main_window import MainWindow
 from cti_desk.services.history import PAGE_SIZE
-from cti_desk.store.db import open_store
 from cti_desk.store.models import DeliveryOrder, Purchase, PurchaseLine
 from tests.factories import add_customer
 from tests.story_factories import BASE, add_product, add_purchases
@@ -23,26 +20,6 @@ from tests.story_factories import BASE, add_product, add_purchases
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
 LOYAL = 1000  # purchase lines of a loyal customer: five pages
-
-
-@pytest.fixture
-def store(sqlite_url):
-    s = open_store(sqlite_url)
-    yield s
-    s.dispose()
-
-
-@pytest.fixture
-def window(qtbot, store, tmp_path):
-    w = MainWindow(store, "suzuki", settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    tasks.shutdown()
-    w.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -179,7 +156,8 @@ def test_a_restored_column_order_is_the_store_order(qtbot, window, store, tmp_pa
     with qtbot.waitSignal(window.purchases.pageLoaded, timeout=5000):
         window.purchases_view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     window.save_state()
-    again = MainWindow(store, "suzuki", settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    # The same settings file as `window` (conftest names the first one w0.ini).
+    again = MainWindow(store, "suzuki", settings=QSettings(str(tmp_path / "w0.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(again)
     header = again.purchases_view.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (4, Qt.SortOrder.DescendingOrder)

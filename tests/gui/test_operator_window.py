@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 from sqlalchemy import select
 
 from cti_desk.domain.calls import CallState, CallUpdate
-from cti_desk.qt import tasks
 from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.main_window import MainWindow
-from cti_desk.store.db import open_store
 from cti_desk.store.models import AuditEntry, ChannelIdentity, Customer, CustomerPhone, Inquiry
 from tests.factories import add_customer
 from tests.story_factories import BASE, add_address, add_inquiry, add_purchases
@@ -32,45 +29,6 @@ def update(call_id="c1", state=CallState.RINGING, number="0312345678", name=None
     return CallUpdate(call_id=call_id, state=state, raw_number=number, caller_name=name,
                       queue="support", agent=agent, ts=T0 + timedelta(seconds=seconds),
                       state_changed=changed, ringing_at=frozenset(ringing_at), source="test")
-
-
-def _our_threads():
-    return [t for t in threading.enumerate() if t.name.startswith("cti-desk")]
-
-
-@pytest.fixture
-def store(sqlite_url):
-    s = open_store(sqlite_url)
-    yield s
-    s.dispose()
-
-
-@pytest.fixture
-def make_window(qtbot, store, tmp_path):
-    made = []
-
-    def make(agent=None):
-        settings = QSettings(str(tmp_path / f"w{len(made)}.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(store, "suzuki", agent=agent, settings=settings)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.close()
-    tasks.shutdown()
-    for w in made:
-        w.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone before the next test
-    assert _our_threads() == []  # no background thread outlives the window
-
-
-@pytest.fixture
-def window(make_window):
-    return make_window()
 
 
 def ring(qtbot, w, u):
