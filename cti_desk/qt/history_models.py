@@ -110,7 +110,41 @@ def _pending_order_key(order_by: str):
     }[order_by]
 
 
-class PurchaseHistoryModel(QAbstractTableModel):
+class _HistoryTable(QAbstractTableModel):
+    """What both history tables share: rows held here, titled columns, per-row cell caches
+    formatted when first painted and dropped when the language changes."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list = []
+        self._cells: list = []  # per row, formatted when first painted
+
+    def row(self, n: int):
+        return self._rows[n]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.COLUMNS):
+                return _t(self.COLUMNS[section])
+        return None
+
+    def retranslate(self) -> None:
+        """The language changed: labels are formatted again when next painted."""
+        self._cells = [None] * len(self._rows)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+
+class PurchaseHistoryModel(_HistoryTable):
     """Purchases in every channel, fetched page by page, in an order the store applies.
 
     Sorting (`sort`, what a header click calls) and filtering (`set_filter`) re-query
@@ -203,9 +237,6 @@ class PurchaseHistoryModel(QAbstractTableModel):
     @property
     def busy(self) -> bool:
         return self._fetching
-
-    def row(self, n: int) -> PurchaseRow:
-        return self._rows[n]
 
     def query(self, customer_id: int | None = None) -> PurchaseQuery:
         cid = self._customer_id if customer_id is None else customer_id
@@ -305,18 +336,6 @@ class PurchaseHistoryModel(QAbstractTableModel):
         run_query(lambda: load(query, offset, PAGE_SIZE), done, failed, key=self._key, owner=self)
 
     # -- Qt model API --------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.COLUMNS):
-                return _t(self.COLUMNS[section])
-        return None
-
     def data(self, index: _Index, role: int = _DISPLAY):
         if role not in _PURCHASE_ROLES:  # most of what a view asks per cell
             return None
@@ -343,13 +362,6 @@ class PurchaseHistoryModel(QAbstractTableModel):
         self._rows = rows
         self._cells = [None] * len(rows)
 
-    def retranslate(self) -> None:
-        """The language changed: labels are formatted again when next painted."""
-        self._cells = [None] * len(self._rows)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-
 
 class _PurchaseCells:
     """One purchase row as painted, formatted once (again after a language switch)."""
@@ -371,7 +383,7 @@ class _PurchaseCells:
         self.font = _bold_font() if r.status == PENDING_DELIVERY else None
 
 
-class InquiryHistoryModel(QAbstractTableModel):
+class InquiryHistoryModel(_HistoryTable):
     """Past inquiries in every channel: the open ones first, then newest first."""
 
     COLUMNS = (
@@ -394,33 +406,11 @@ class InquiryHistoryModel(QAbstractTableModel):
         self._cells = [None] * len(self._rows)
         self.endResetModel()
 
-    def retranslate(self) -> None:
-        """The language changed: labels are formatted again when next painted."""
-        self._cells = [None] * len(self._rows)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-
     def clear(self) -> None:
         self.reset([])
 
-    def row(self, n: int) -> InquiryRow:
-        return self._rows[n]
-
     def open_inquiry(self) -> InquiryRow | None:
         return next((r for r in self._rows if r.status == "open"), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.COLUMNS):
-                return _t(self.COLUMNS[section])
-        return None
 
     def data(self, index: _Index, role: int = _DISPLAY):
         if role not in _INQUIRY_ROLES:
