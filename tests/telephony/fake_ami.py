@@ -398,3 +398,13 @@ def _load_logged(text: str) -> list[bytes]:
         sections[event] = pairs
         order.append(event)
     return [frame(*sections[event]) for event in order]
+
+
+def run(main, timeout: float = 10.0):
+    """Run one async test body, bounded so a hang fails instead of blocking the suite."""
+
+    async def bounded():
+        async with asyncio.timeout(timeout):
+            return await main()
+
+    return asyncio.run(bounded())

@@ -10,19 +10,10 @@ import pytest
 from cti_desk.domain.errors import BadArgument
 from cti_desk.telephony.ami.client import ConnectionLost
 from cti_desk.telephony.sources import ActionRefused, AmiSource, dial_digits, parse_source
-from tests.telephony.fake_ami import FakeAmi, frame, list_reply
+from tests.telephony.fake_ami import FakeAmi, frame, list_reply, run
 
 AGENT = "PJSIP/2001"
 
-
-def run(main, timeout: float = 10.0):
-    """One async test body, bounded so a hang fails instead of blocking the suite."""
-
-    async def bounded():
-        async with asyncio.timeout(timeout):
-            return await main()
-
-    return asyncio.run(bounded())
 
 
 class Seat:

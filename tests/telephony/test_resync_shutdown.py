@@ -15,18 +15,11 @@ import pytest
 
 from cti_desk.domain.calls import CallState, CallUpdate
 from cti_desk.telephony.sources import AmiSource, parse_source
-from tests.telephony.fake_ami import FakeAmi, frame, list_reply
+from tests.telephony.fake_ami import FakeAmi, frame, list_reply, run
 from tests.telephony.recorded_calls import QueueCall, to_wire
 
 CALL = QueueCall(uid="asterisk-1740666060.311", number="0312345678", name=r"O\'Brien", agent="2001")
 
-
-def run(main, timeout: float = 10.0):
-    async def bounded():
-        async with asyncio.timeout(timeout):
-            return await main()
-
-    return asyncio.run(bounded())
 
 
 class Seat:

@@ -18,19 +18,10 @@ from cti_desk.telephony.ami.client import (
 from cti_desk.telephony.ami.message import Message
 from cti_desk.telephony.ami.parser import AmiParser
 from cti_desk.telephony.ami.url import AmiConfig
-from tests.telephony.fake_ami import FakeAmi, frame, list_reply, load_recording
+from tests.telephony.fake_ami import FakeAmi, frame, list_reply, load_recording, run
 
 SECRET = "s3cret-Zq9"
 
-
-def run(main, timeout: float = 10.0):
-    """Run one async test body, bounded so a hang fails instead of blocking the suite."""
-
-    async def bounded():
-        async with asyncio.timeout(timeout):
-            return await main()
-
-    return asyncio.run(bounded())
 
 
 class Seat:
