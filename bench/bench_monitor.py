@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import sys
 import tempfile
 import threading
@@ -21,6 +20,8 @@ from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+
 from cti_desk.app.monitor import line_printer
 from cti_desk.services.screenpop import CallerResolver
 from cti_desk.store.db import open_store
@@ -30,10 +31,6 @@ from tests.telephony.recorded_calls import QueueCall
 
 N = 2000
 
-
-def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(len(values) * p))]
 
 
 def main() -> None:
@@ -84,7 +81,7 @@ def main() -> None:
     out.close()
     print(f"store: {url.rsplit('/', 1)[-1]} ({store.engine.dialect.name}), {N} calls")
     for label, values in (("ringing (lookup)", ring), ("answered", answer), ("ended", end)):
-        print(f"event -> line {label:17s} p50 {statistics.median(values) * 1e3:.3f} ms  "
+        print(f"event -> line {label:17s} p50 {p50(values) * 1e3:.3f} ms  "
               f"p99 {percentile(values, 0.99) * 1e3:.3f} ms  max {max(values) * 1e3:.3f} ms")
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import time
 
+from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
 from sqlalchemy import func, select
 
 from cti_desk.services.customers import phone_lookup_statement, resolve_caller
@@ -18,10 +18,6 @@ from cti_desk.store.models import Customer, CustomerPhone
 
 N = 2000
 
-
-def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(len(values) * p))]
 
 
 def main() -> None:
@@ -47,7 +43,7 @@ def main() -> None:
     print(f"store: {customers:,} customers ({store.engine.dialect.name})")
     for label, values in (("bare SQL lookup", sql_times), ("resolve_caller()", service_times)):
         print(
-            f"{label:18s} p50 {statistics.median(values) * 1e3:.3f} ms  "
+            f"{label:18s} p50 {p50(values) * 1e3:.3f} ms  "
             f"p99 {percentile(values, 0.99) * 1e3:.3f} ms  (n={len(values)})"
         )
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import statistics
 import sys
 import threading
 import time
@@ -39,6 +38,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -65,10 +65,6 @@ GAP_MS = 50  # between calls: the previous pop's follow-up loads (inventory, ord
 FRAME_MS = 16.0
 WINDOW_SIZE = (1600, 1000)  # a desktop operator's window, not the offscreen 800x600 screen
 
-
-def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(len(values) * p))]
 
 
 @dataclass(slots=True)
@@ -401,7 +397,7 @@ def line(label: str, values: list[float]) -> str:
     if not values:
         return f"  {label:44s} (no samples)"
     ms = [v * 1e3 for v in values]
-    return (f"  {label:44s} p50 {statistics.median(ms):7.2f}  p99 {percentile(ms, 0.99):7.2f}  "
+    return (f"  {label:44s} p50 {p50(ms):7.2f}  p99 {percentile(ms, 0.99):7.2f}  "
             f"max {max(ms):7.2f}  n={len(ms)}")
 
 
