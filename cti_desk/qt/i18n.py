@@ -1,7 +1,7 @@
 """Japanese and English UI: one translator, chosen by locale, switchable at run time.
 
 Regenerate after changing user-visible strings (`make translations` runs both):
-    .venv/bin/pyside6-lupdate cti_desk/qt/*.py cti_desk/app/*.py -ts resources/translations/cti_desk_ja.ts
+    .venv/bin/pyside6-lupdate -no-obsolete cti_desk/qt/*.py cti_desk/app/*.py -ts resources/translations/cti_desk_ja.ts
     .venv/bin/pyside6-lrelease resources/translations/cti_desk_ja.ts
 """
 

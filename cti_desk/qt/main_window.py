@@ -6,7 +6,6 @@ runs through `run_query` (worker thread); the GUI thread only shows and asks.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 from collections.abc import Iterable
@@ -40,6 +39,8 @@ from cti_desk.qt.customer_panel import CustomerPanel
 from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
 from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
 from cti_desk.qt.icons import app_icon, icon
+from cti_desk.qt.inventory_panel import InventoryPanel
+from cti_desk.qt.order_form import OrderForm
 from cti_desk.qt.search import SearchBox
 from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup import WrapUpPanel
@@ -142,8 +143,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("storyTabs")
         self.tabs.addTab(self.purchases_view, icon("purchases"), "")
         self.tabs.addTab(self.inquiries_view, icon("inquiries"), "")
-        self.inventory = self._embed("cti_desk.qt.inventory_panel", "InventoryPanel", "inventoryPanel")
-        self.order_form = self._embed("cti_desk.qt.order_form", "OrderForm", "orderForm",
+        self.inventory = InventoryPanel(self.store)
+        self.order_form = OrderForm(self.store,
                                       oms_url=oms_url, operator=operator)
         self.tabs.addTab(self.inventory, icon("inventory"), "")
         self.tabs.addTab(self.order_form, icon("order"), "")
@@ -250,26 +251,10 @@ class MainWindow(QMainWindow):
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         QApplication.alert(self)
 
-    def _embed(self, module: str, cls: str, name: str, **kwargs) -> QWidget:
-        """The inventory panel and order form (built by colleagues): a placeholder if absent."""
-        try:
-            return getattr(importlib.import_module(module), cls)(self.store, **kwargs)
-        except (ImportError, AttributeError) as exc:
-            log.warning("%s not available: %s", name, exc)
-        placeholder = QLabel()
-        placeholder.setObjectName(f"{name}Placeholder")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder.setProperty("coming", True)
-        return placeholder
-
     def _wire_order_widgets(self) -> None:
-        inv, form = self.inventory, self.order_form
-        if hasattr(inv, "orderRequested") and hasattr(form, "add_product"):
-            inv.orderRequested.connect(self._add_to_order)
-        if hasattr(form, "orderPlaced"):
-            form.orderPlaced.connect(self._order_placed)
-        if hasattr(form, "stockChanged") and hasattr(inv, "refresh"):
-            form.stockChanged.connect(inv.refresh)
+        self.inventory.orderRequested.connect(self._add_to_order)
+        self.order_form.orderPlaced.connect(self._order_placed)
+        self.order_form.stockChanged.connect(self.inventory.refresh)
 
     def _add_to_order(self, product_id: int, location_id: int) -> None:
         self.order_form.add_product(product_id, 1, location_id)
@@ -277,9 +262,8 @@ class MainWindow(QMainWindow):
 
     def show_stock_of(self, product_id: int) -> None:
         """A purchase line asked about: its stock everywhere, in the inventory tab."""
-        if hasattr(self.inventory, "show_product"):
-            self.inventory.show_product(product_id)
-            self.tabs.setCurrentWidget(self.inventory)
+        self.inventory.show_product(product_id)
+        self.tabs.setCurrentWidget(self.inventory)
 
     def _order_placed(self, order_no: str) -> None:
         self.statusBar().showMessage(self.tr("Order {order} placed").format(order=bounded(order_no, 40)), 10000)
@@ -512,11 +496,9 @@ class MainWindow(QMainWindow):
                   audited, self._failed, owner=self)
         if self.customer_id != customer_id:
             return  # another customer is on screen already
-        if hasattr(self.inventory, "set_customer"):
-            self.inventory.set_customer(customer_id)
-        if hasattr(self.order_form, "set_customer"):
-            self.order_form.set_customer(customer_id)
-            self.order_form.set_call(None, call_id)
+        self.inventory.set_customer(customer_id)
+        self.order_form.set_customer(customer_id)
+        self.order_form.set_call(None, call_id)
 
     def _load_purchase_page(self, customer_id: int, offset: int, limit: int):
         with self.store.session() as s:  # runs on a worker thread (PurchaseHistoryModel)
@@ -605,9 +587,6 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Inquiries"))
         self.tabs.setTabText(2, self.tr("Inventory"))
         self.tabs.setTabText(3, self.tr("Order"))
-        for w in (self.inventory, self.order_form):
-            if w.property("coming"):
-                w.setText(self.tr("Coming soon: this part of the window is being built."))
         self.call_menu.setTitle(self.tr("&Call"))
         self.lang_menu.setTitle(self.tr("&Language"))
         for act, text, tip in (
@@ -736,8 +715,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.bridge is not None:
             self.bridge.stop()
-        if hasattr(self.order_form, "shutdown"):
-            self.order_form.shutdown()
+        self.order_form.shutdown()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)
