@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots/operator-pop.png}
 lang=${2:-ja_JP.UTF-8}
 work=$(mktemp -d /tmp/cti-desk-shot.XXXXXX)
-display=:$((90 + RANDOM % 9))
+n=90
+while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # a display no other Xvfb holds
+display=:$n
 port=$((20000 + RANDOM % 20000))
 Xvfb "$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
 xvfb=$!
