@@ -42,6 +42,7 @@ from cti_desk.store.models import (
 log = logging.getLogger(__name__)
 
 JST = timedelta(hours=9)
+EC_CODE = "ec"  # the location every store has (migration 0003)
 CHUNK = 5000  # customers per transaction
 HISTORY_DAYS = 730
 
@@ -205,6 +206,13 @@ class _Sink:
         finally:
             cur.close()
 
+    def execute(self, sql: str) -> None:
+        cur = self.conn.cursor()
+        try:
+            cur.execute(sql)
+        finally:
+            cur.close()
+
 
 def _timestamp_fn(sqlite: bool) -> Callable[[datetime], object]:
     if sqlite:
@@ -216,7 +224,10 @@ def _timestamp_fn(sqlite: bool) -> Callable[[datetime], object]:
 def _empty(store: Store) -> None:
     with store.session() as s:
         for model, what in ((Customer, "customers"), (Product, "products"), (Location, "locations")):
-            n = s.scalar(select(func.count()).select_from(model))
+            query = select(func.count()).select_from(model)
+            if model is Location:  # every store starts with the location `ec`
+                query = query.where(Location.code != EC_CODE)
+            n = s.scalar(query)
             if n:
                 raise DemoDataRefused(
                     f"the store already has {n:,} {what}; demo data goes only into an empty store"
@@ -246,8 +257,10 @@ def _catalogue(rng: random.Random, sink: _Sink, ts, now: datetime, counts: dict)
     for j, (code, name, pref) in enumerate(WAREHOUSES, start=1):
         locations.append((n + j, code, name, "warehouse", pref, 1 if code == "W-EAST" else 2))
     ec_id = len(locations) + 1
-    locations.append((ec_id, "ec", "EC在庫", "ec", "", 1))
+    locations.append((ec_id, EC_CODE, "EC在庫", "ec", "", 1))
     t = Location.__table__
+    # The store's own `ec` row (no stock points at it yet) makes way for the catalogue's.
+    sink.execute(f"DELETE FROM locations WHERE code = '{EC_CODE}'")  # noqa: S608 -- constant
     sink.write(t, ("id", "code", "name", "kind", "prefecture", "lead_days"), locations)
 
     products = []
@@ -421,6 +434,8 @@ def _remove_all(store: Store) -> None:
     with store.transaction() as s:
         for t in _DEMO_TABLES:
             s.execute(text(f"DELETE FROM {t}"))  # noqa: S608 -- fixed table names
+        s.execute(text("INSERT INTO locations (code, name, kind, prefecture, lead_days) "
+                       "VALUES (:c, 'EC', 'ec', '', 1)"), {"c": EC_CODE})
 
 
 def _advance_sequences(store: Store) -> None:

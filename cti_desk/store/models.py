@@ -211,7 +211,56 @@ class Inquiry(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     disposition: Mapped[str] = mapped_column(String(40), default="")
     status: Mapped[str] = mapped_column(String(10), default="closed")  # open | closed
-    __table_args__ = (Index("ix_inquiries_customer_time", "customer_id", "opened_at"),)
+    # The sender's own id (CSV inquiry_id, LINE webhookEventId, a form's id): a second
+    # delivery of the same inquiry updates it instead of adding another.
+    external_id: Mapped[str | None] = mapped_column(String(100))
+    entries: Mapped[list[InquiryEntry]] = relationship(back_populates="inquiry", order_by="InquiryEntry.id")
+    __table_args__ = (
+        Index("ix_inquiries_customer_time", "customer_id", "opened_at"),
+        UniqueConstraint("channel", "external_id", name="uq_inquiries_channel_external_id"),
+    )
+
+
+class InquiryEntry(Base):
+    """One contact in an inquiry's thread: a call's wrap-up (with the call's own times),
+    a message. At most one entry per call, so saving a call's wrap-up again updates it."""
+
+    __tablename__ = "inquiry_entries"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), index=True)
+    call_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    caller_number: Mapped[str | None] = mapped_column(String(64))
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)  # the call's own start (UTC)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    written_at: Mapped[datetime] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    disposition: Mapped[str] = mapped_column(String(40), default="")
+    inquiry: Mapped[Inquiry] = relationship(back_populates="entries")
+
+
+class CallLogEntry(Base):
+    """Every incoming call as the desk (or the relay) saw it: missed ones stay for a
+    call-back, answered ones carry who took them. One row per call id."""
+
+    __tablename__ = "call_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    call_id: Mapped[str] = mapped_column(String(64), unique=True)
+    raw_number: Mapped[str | None] = mapped_column(String(64))
+    e164: Mapped[str | None] = mapped_column(String(20), index=True)
+    caller_name: Mapped[str | None] = mapped_column(String(100))
+    withheld_reason: Mapped[str | None] = mapped_column(String(20))
+    resolution: Mapped[str | None] = mapped_column(String(10))  # unique|multiple|none|anonymous
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    segment: Mapped[str | None] = mapped_column(String(20))  # the caller's segment at the call
+    queue: Mapped[str | None] = mapped_column(String(80))
+    agent: Mapped[str | None] = mapped_column(String(80), index=True)
+    state: Mapped[str] = mapped_column(String(10))  # ringing | answered | ended | missed
+    rang_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    called_back_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class DeliveryOrder(Base):
@@ -221,6 +270,10 @@ class DeliveryOrder(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id"))
     purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"))
+    call_id: Mapped[str | None] = mapped_column(String(64), index=True)  # the call it was placed in
+    # Fixed when the operator starts the order: a retry of the same draft (the answer to
+    # COMMIT lost) finds the first order instead of placing a second.
+    draft_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     recipient: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(20), default="")
     postal_code: Mapped[str] = mapped_column(String(8))
