@@ -20,6 +20,7 @@ from cti_desk.store.models import (
     CustomerEmail,
     CustomerPhone,
     Inquiry,
+    InquiryEntry,
 )
 
 # Disposition codes stored in Inquiry.disposition; the window translates them.
@@ -48,6 +49,51 @@ class WrapUp:
     disposition: str = ""
     continue_inquiry_id: int | None = None  # an open inquiry this call follows up
     keep_open: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CallRef:
+    """The call a record belongs to, as the desk saw it (times naive UTC)."""
+
+    call_id: str
+    started_at: datetime
+    caller_number: str | None = None
+    ended_at: datetime | None = None
+
+
+def call_inquiry(
+    session, call: CallRef, customer_id: int | None, operator: str,
+    continue_inquiry_id: int | None = None,
+) -> Inquiry:
+    """The inquiry a call belongs to, made on first need (an order placed during the call,
+    or its wrap-up): the inquiry holding the call's entry, else a new entry in the open
+    inquiry the call continues, else a new open call-center inquiry with the call's entry.
+
+    One entry per call (unique call_id): a second writer for the same call finds the
+    first one's entry instead of adding another.
+    """
+    call_id = bounded(call.call_id, 64)
+    entry = session.scalar(select(InquiryEntry).where(InquiryEntry.call_id == call_id))
+    if entry is not None:
+        return entry.inquiry
+    inquiry = session.get(Inquiry, continue_inquiry_id) if continue_inquiry_id is not None else None
+    if inquiry is None:
+        inquiry = Inquiry(
+            customer_id=customer_id, channel=Channel.CALL_CENTER.value, call_id=call_id,
+            caller_number=bounded(call.caller_number, 64) or None, operator=bounded(operator, 100),
+            opened_at=call.started_at, status="open",
+        )
+        session.add(inquiry)
+    elif inquiry.customer_id is None:
+        inquiry.customer_id = customer_id
+    entry = InquiryEntry(
+        inquiry=inquiry, call_id=call_id, channel=Channel.CALL_CENTER.value,
+        caller_number=bounded(call.caller_number, 64) or None, operator=bounded(operator, 100),
+        started_at=call.started_at, ended_at=call.ended_at, written_at=utcnow(),
+    )
+    session.add(entry)
+    session.flush()
+    return inquiry
 
 
 def save_wrapup(store: Store, w: WrapUp) -> int:
