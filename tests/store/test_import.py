@@ -62,8 +62,7 @@ def shops(store):
             Location(code="S001", name="新宿店", kind="shop", prefecture="東京都"),
             Location(code="S002", name="渋谷店", kind="shop", prefecture="東京都"),
             Location(code="W-EAST", name="東日本物流センター", kind="warehouse", prefecture="埼玉県"),
-            Location(code="ec", name="EC在庫", kind="ec"),
-        ])
+        ])  # the location `ec` comes with every store
     return store
 
 
