@@ -702,8 +702,8 @@ class OrderForm(QWidget):
             return
         self.submit_button.setEnabled(False)
         self._say(lambda: self.tr("Reserving stock…"))
-        store, calendar, to_oms = self.store, self.calendar, self.dispatcher is not None
-        run_query(lambda: place_order(store, draft, send_to_oms=to_oms, calendar=calendar),
+        store, calendar = self.store, self.calendar
+        run_query(lambda: place_order(store, draft, calendar=calendar),
                   on_success=self._placed, on_failure=self._rejected, key=self._key + "-submit", owner=self)
 
     def _say_check(self, count: int) -> None:

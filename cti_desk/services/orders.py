@@ -1,9 +1,16 @@
 """Order for delivery taken on a call: reserve stock, record the order, queue it for the OMS.
 
 Everything an order writes happens in ONE transaction: the stock reservations, the
-delivery order and its purchase, the points, the audit entry and the outbox message. A
+delivery order and its purchase, the points, the call's inquiry, the audit entry and the
+outbox message (always: which process sends it to the OMS is configuration). A
 reservation is a conditional UPDATE (never read-then-write), so two seats ordering the
 last unit cannot both get it, on SQLite (BEGIN IMMEDIATE) and PostgreSQL (row lock).
+
+An order draft has a key fixed when the operator starts it (`new_draft_key`), stored
+unique with the order. When the store fails during COMMIT the server may have committed
+without the client hearing it: `place_order` then asks the store whether the key's order
+exists and says so, and placing the same draft again finds that order instead of
+placing a second one.
 """
 
 from __future__ import annotations
@@ -14,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from cti_desk.domain.delivery import (
     VALIDATION_TEXTS,
@@ -34,6 +42,7 @@ from cti_desk.domain.model import Channel
 from cti_desk.domain.phone import normalize_e164
 from cti_desk.domain.text import bounded
 from cti_desk.services.customers import points_balance
+from cti_desk.services.inquiries import CallRef, call_inquiry
 from cti_desk.services.inventory import stock_for
 from cti_desk.services.postal import PostalCodeError, lookup
 from cti_desk.store.db import Store
@@ -88,6 +97,24 @@ class OrderRejected(Exception):
     """The order was not placed; nothing was saved."""
 
 
+class StoreFailed(Exception):
+    """The store failed while the order was being placed. Never shown as is: each kind
+    below says whether the order exists; `detail` (the driver's words) is for the log."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class OrderNotPlaced(StoreFailed):
+    """Known not to exist: nothing was saved, placing the draft again is safe."""
+
+
+class OrderUnconfirmed(StoreFailed):
+    """The answer to COMMIT was lost and the store could not be asked afterwards: the order
+    may exist. Placing the same draft again (same key) finds it instead of placing twice."""
+
+
 class ValidationFailed(OrderRejected):
     def __init__(self, errors: dict[str, Message]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
@@ -122,6 +149,16 @@ class PlacedOrder:
     delivery_date: date
     outbox_id: int | None = None
     lines: list[tuple[int, int, int]] = field(default_factory=list)  # product, location, qty
+    inquiry_id: int | None = None
+    call_id: str | None = None
+    # An earlier attempt with the same draft key had placed it (its answer was lost):
+    # this call placed nothing new.
+    found: bool = False
+
+
+def new_draft_key() -> str:
+    """The identity of an order draft, fixed when the operator starts it."""
+    return uuid.uuid4().hex
 
 
 def reserve(session, product_id: int, location_id: int, quantity: int, now: datetime) -> bool:
@@ -163,38 +200,125 @@ def place_order(
     store: Store,
     draft: OrderDraft,
     *,
-    send_to_oms: bool = False,
+    key: str | None = None,
+    call: CallRef | None = None,
+    after_unknown_outcome: bool = False,
     now: datetime | None = None,
     calendar: DeliveryCalendar | None = None,
 ) -> PlacedOrder:
-    """Place the order or raise ValidationFailed / OutOfStock with nothing saved."""
+    """Place the order, or find it when `key`'s order exists already (`found`).
+
+    Raises ValidationFailed / OutOfStock with nothing saved; when the store fails,
+    OrderNotPlaced or OrderUnconfirmed, never the driver's exception. With a `call`, the
+    order belongs to the call's inquiry (made on first need) and keeps the call id.
+    `after_unknown_outcome`: an earlier attempt with this key ended OrderUnconfirmed.
+    """
     now = now or utcnow()
     today = japan_day(now)
     postal_errors = check_postal_code(draft)
+    placed: PlacedOrder | None = None
     try:
         with store.transaction() as s:
-            placed = _place(s, draft, now, today, calendar, postal_errors, send_to_oms)
+            placed = _place(s, draft, now, today, calendar, postal_errors, key, call)
     except OutOfStock as exc:
         # Outside the failed transaction: where else the operator can take it from.
-        with store.session() as s:
-            stock = stock_for(s, exc.product_id, draft.prefecture)
+        try:
+            with store.session() as s:
+                stock = stock_for(s, exc.product_id, draft.prefecture)
+        except Exception as lookup_failed:  # the refusal stands; only the suggestion is missing
+            log.warning("order draft %s: no other locations (%s)", key, describe(lookup_failed))
+            stock = None
         if stock is not None:
             quantity = draft.lines[exc.line_index].quantity
             exc.alternatives = [o for o in stock.options() if o.location_id != exc.location_id]
             exc.suggestion = suggest_source(exc.alternatives, quantity)
         raise
-    log.info("order %s placed (%d lines, %d yen)", placed.order_no, len(placed.lines), placed.total)
+    except OrderRejected:
+        raise
+    except Exception as exc:
+        if placed is not None and placed.found:
+            return placed  # read before the failure: it exists
+        # `placed` is set right before COMMIT: from there on the server may commit unheard.
+        return _after_failure(store, draft, key, exc, placed is not None, after_unknown_outcome)
+    if placed.found:
+        log.info("order %s found for draft %s: placed by an earlier attempt, not placed again",
+                 placed.order_no, key)
+    else:
+        log.info("order %s placed (%d lines, %d yen)", placed.order_no, len(placed.lines), placed.total)
     return placed
 
 
-def _place(s, draft, now, today, calendar, postal_errors, send_to_oms) -> PlacedOrder:
-    # Lock the customer row (PostgreSQL): two seats can't spend the same points twice.
+def describe(exc: BaseException) -> str:
+    """The driver's words about a failure, one bounded line for the log (no SQL, no parameters)."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return bounded(f"{type(exc).__name__}: {reason[0] if reason else ''}", 300)
+
+
+def _after_failure(store, draft, key, exc, committing, after_unknown_outcome) -> PlacedOrder:
+    """The store failed: find out whether the order exists, or say that it cannot be known."""
+    detail = describe(exc)
+    stage = "during COMMIT" if committing else "before COMMIT"
+    log.warning("order draft %s: the store failed %s: %s", key or "(no key)", stage, detail,
+                exc_info=not isinstance(exc, DBAPIError))  # anything else is a bug: its traceback
+    # Before COMMIT this attempt saved nothing; only an earlier unanswered one may have.
+    unsure = committing or after_unknown_outcome or isinstance(exc, IntegrityError)
+    if not unsure:
+        raise OrderNotPlaced(detail) from None
+    if key is None:
+        raise OrderUnconfirmed(detail) from None
+    try:
+        found = order_for_draft(store, key, draft.customer_id)
+    except Exception as check:
+        log.warning("order draft %s: cannot ask the store whether it was placed: %s", key, describe(check))
+        raise OrderUnconfirmed(detail) from None
+    if found is None:
+        log.info("order draft %s: not in the store, nothing was placed", key)
+        raise OrderNotPlaced(detail) from None
+    log.info("order %s found for draft %s after the store failed %s", found.order_no, key, stage)
+    return found
+
+
+def order_for_draft(store: Store, key: str, customer_id: int | None = None) -> PlacedOrder | None:
+    """The order placed from draft `key`, or None. Waits for an attempt still holding the
+    customer's lock (a COMMIT the server is finishing), bounded on PostgreSQL."""
+    with store.transaction() as s:  # BEGIN IMMEDIATE on SQLite: after any writer in flight
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SET LOCAL lock_timeout = '5s'"))
+        if customer_id is not None:
+            s.execute(select(Customer.id).where(Customer.id == customer_id).with_for_update())
+        return _stored_order(s, key)
+
+
+def _stored_order(s, key: str) -> PlacedOrder | None:
+    order = s.scalars(select(DeliveryOrder).where(DeliveryOrder.draft_key == key)).first()
+    if order is None:
+        return None
+    earned = s.scalar(select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
+        PointsEntry.purchase_id == order.purchase_id, PointsEntry.reason == "earned"))
+    outbox_id = s.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == order.order_no))
+    lines = s.execute(select(DeliveryOrderLine.product_id, DeliveryOrderLine.location_id, DeliveryOrderLine.quantity)
+                      .where(DeliveryOrderLine.order_id == order.id).order_by(DeliveryOrderLine.id)).all()
+    return PlacedOrder(
+        id=order.id, order_no=order.order_no, purchase_id=order.purchase_id, total=order.total,
+        points_used=order.points_used, points_earned=int(earned or 0), delivery_date=order.delivery_date,
+        outbox_id=outbox_id, lines=[tuple(row) for row in lines], inquiry_id=order.inquiry_id,
+        call_id=order.call_id, found=True,
+    )
+
+
+def _place(s, draft, now, today, calendar, postal_errors, key, call) -> PlacedOrder:
+    # Lock the customer row (PostgreSQL): two seats can't spend the same points twice, and
+    # a retry of a draft waits here for its first attempt to end, then finds its order.
     # SQLite's BEGIN IMMEDIATE already serialized this transaction.
     customer = s.execute(
         select(Customer.id).where(Customer.id == draft.customer_id).with_for_update()
     ).first()
     if customer is None:
         raise ValidationFailed({"customer": _refused("customer.unknown")})
+    if key is not None:
+        existing = _stored_order(s, key)
+        if existing is not None:
+            return existing
 
     products = {p.id: p for p in s.scalars(select(Product).where(Product.id.in_({ln.product_id for ln in draft.lines})))}
     locations = {
@@ -226,19 +350,28 @@ def _place(s, draft, now, today, calendar, postal_errors, send_to_oms) -> Placed
         if not reserve(s, line.product_id, line.location_id, line.quantity, now):
             raise OutOfStock(i, line.product_id, line.location_id, line.name)
 
+    operator = bounded(draft.operator, 100)
+    call_id = bounded(call.call_id, 64) if call is not None else draft.call_id
+    inquiry_id = draft.inquiry_id
+    if inquiry_id is None and call is not None:
+        try:
+            with s.begin_nested():
+                inquiry_id = call_inquiry(s, call, draft.customer_id, operator).id
+        except IntegrityError:  # the call's wrap-up, saved on another seat just now, made it
+            inquiry_id = call_inquiry(s, call, draft.customer_id, operator).id
     total = draft.total
     paid = total - draft.points_to_use
     earned = points_earned(paid)
     order = DeliveryOrder(
         order_no=f"tmp-{uuid.uuid4().hex}",  # replaced by the row id below
-        customer_id=draft.customer_id, inquiry_id=draft.inquiry_id,
+        customer_id=draft.customer_id, inquiry_id=inquiry_id, call_id=call_id, draft_key=key,
         recipient=bounded(draft.recipient.strip(), 200), phone=normalize_e164(draft.phone) or "",
         postal_code=normalize_postal_code(draft.postal_code) or "",
         prefecture=draft.prefecture.strip(), city=bounded(draft.city.strip(), 100),
         line1=bounded(draft.line1.strip(), 200), line2=bounded(draft.line2.strip(), 200),
         delivery_date=draft.delivery_date, slot=draft.slot, payment=draft.payment,
         points_used=draft.points_to_use, total=total, status="confirmed",
-        operator=bounded(draft.operator, 100), created_at=now,
+        operator=operator, created_at=now,
     )
     s.add(order)
     s.flush()
@@ -261,22 +394,22 @@ def _place(s, draft, now, today, calendar, postal_errors, send_to_oms) -> Placed
     if earned:
         s.add(PointsEntry(customer_id=draft.customer_id, purchase_id=purchase.id,
                           delta=earned, reason="earned", at=now))
-    s.add(AuditEntry(at=now, actor=bounded(draft.operator, 100) or "operator", action="order.place",
-                     customer_id=draft.customer_id, call_id=draft.call_id,
+    s.add(AuditEntry(at=now, actor=operator or "operator", action="order.place",
+                     customer_id=draft.customer_id, call_id=call_id,
                      detail=f"{order.order_no} {len(draft.lines)}点 合計{total}円 ポイント利用{draft.points_to_use}"))
-    outbox_id = None
-    if send_to_oms:
-        msg = OutboxMessage(idempotency_key=order.order_no, topic="order",
-                            payload=oms_payload(order, draft, products, locations),
-                            status="pending", attempts=0, next_attempt_at=now, last_error="")
-        s.add(msg)
-        s.flush()
-        outbox_id = msg.id
+    # Always queued: a seat without an OMS URL still leaves the order for whichever
+    # process on this store sends (which one does is configuration).
+    msg = OutboxMessage(idempotency_key=order.order_no, topic="order",
+                        payload=oms_payload(order, draft, products, locations),
+                        status="pending", attempts=0, next_attempt_at=now, last_error="")
+    s.add(msg)
+    s.flush()
     return PlacedOrder(
         id=order.id, order_no=order.order_no, purchase_id=purchase.id, total=total,
         points_used=draft.points_to_use, points_earned=earned, delivery_date=draft.delivery_date,
-        outbox_id=outbox_id,
+        outbox_id=msg.id,
         lines=[(ln.product_id, ln.location_id, ln.quantity) for ln in draft.lines],
+        inquiry_id=inquiry_id, call_id=call_id,
     )
 
 
@@ -286,6 +419,8 @@ def oms_payload(order: DeliveryOrder, draft: OrderDraft, products: dict, locatio
         "order_no": order.order_no,
         "channel": Channel.CALL_CENTER.value,
         "customer_id": order.customer_id,
+        "call_id": order.call_id,
+        "inquiry_id": order.inquiry_id,
         "created_at": order.created_at.replace(tzinfo=UTC).isoformat(timespec="seconds"),
         "delivery": {
             "recipient": order.recipient, "phone": order.phone, "postal_code": order.postal_code,

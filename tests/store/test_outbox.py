@@ -30,7 +30,7 @@ def order(store, r, n=1) -> list[str]:
             recipient="山田 太郎", phone="03-1234-5678", postal_code="1500002", prefecture="東京都",
             city="渋谷区", line1="渋谷1-2-3", delivery_date=date(2026, 12, 2), slot="any", payment="card",
         )
-        keys.append(place_order(store, d, now=NOW, send_to_oms=True).order_no)
+        keys.append(place_order(store, d, now=NOW).order_no)
     return keys
 
 
