@@ -18,6 +18,7 @@ from cti_desk.qt import i18n, tasks
 from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.icons import app_icon
 from cti_desk.qt.main_window import MainWindow, settings_file
+from cti_desk.services.outbox import OutboxDispatcher
 from cti_desk.settings.paths import config_dir, default_db_url
 from cti_desk.store.db import Store, needs_upgrade, upgrade
 
@@ -61,9 +62,10 @@ class Startup:
     """The steps after the window is up, each in the background."""
 
     def __init__(self, app: QApplication, window: MainWindow, store: Store, args, db_url: str,
-                 source_config=None) -> None:
+                 source_config=None, outbox: OutboxDispatcher | None = None) -> None:
         self.app, self.window, self.store, self.args, self.db_url = app, window, store, args, db_url
         self.source_config = source_config
+        self.outbox = outbox
         self.dialog: QProgressDialog | None = None
         self.progress = _Progress()
 
@@ -82,6 +84,9 @@ class Startup:
                 before=before or "empty", after=after), 10000)
         else:
             self.window.statusBar().clearMessage()
+        if self.outbox is not None:  # the schema is there: this seat sends the store's orders
+            self.outbox.start()
+            log.info("sending delivery orders to the OMS")
         sim = self.source_config is not None and self.source_config.kind == "sim"
         if empty and (self.db_url == default_db_url() or sim):
             self._seed()
@@ -164,9 +169,13 @@ def run_gui(args, db_url: str) -> int:
 
     store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
     operator = getpass.getuser()
+    oms_url = getattr(args, "oms_url", None)
+    # Every seat writes its orders to the store's outbox; which process sends them is
+    # configuration: this one, with --oms-url (started once the store is ready).
+    outbox = OutboxDispatcher(store, oms_url) if oms_url else None
     window = MainWindow(store, operator, getattr(args, "agent", None), settings,
-                        oms_url=getattr(args, "oms_url", None),
-                        pop_on_answer=getattr(args, "pop_on_answer", None) or ())
+                        oms_url=oms_url,
+                        pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox)
     if role != "operator":
         window.set_role_note(QCoreApplication.translate("Startup", "The {role} view is not built yet: showing the operator window.").format(role=role))
     window.show()
@@ -177,11 +186,16 @@ def run_gui(args, db_url: str) -> int:
     wake = QTimer(window)
     wake.timeout.connect(lambda: None)
     wake.start(300)
-    startup = Startup(app, window, store, args, db_url, source_config)
+    startup = Startup(app, window, store, args, db_url, source_config, outbox=outbox)
     startup.begin()
     try:
         code = app.exec()
     finally:
+        if outbox is not None:
+            # Quitting must not hang on a slow OMS: a send still in flight is abandoned with
+            # the process; its row's lease runs out and the next start resends it under the
+            # same Idempotency-Key, which the OMS deduplicates.
+            outbox.stop(timeout=1.0)
         if window.bridge is not None:
             window.bridge.stop()
         tasks.shutdown()

@@ -47,11 +47,13 @@ from cti_desk.qt.wrapup import WrapUpPanel
 from cti_desk.services import history
 from cti_desk.services.history import CustomerStory, Pop
 from cti_desk.services.inquiries import (
+    CallRef,
     WrapUp,
     attach_number,
     create_customer_from_call,
     save_wrapup,
 )
+from cti_desk.services.outbox import OutboxDispatcher
 from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         parent=None,
         oms_url: str | None = None,
         pop_on_answer: Iterable[str] = (),
+        outbox: OutboxDispatcher | None = None,  # this seat sends orders to the OMS (started by the app)
     ) -> None:
         super().__init__(parent)
         self.setObjectName("operatorWindow")
@@ -144,8 +147,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.purchases_view, icon("purchases"), "")
         self.tabs.addTab(self.inquiries_view, icon("inquiries"), "")
         self.inventory = InventoryPanel(self.store)
-        self.order_form = OrderForm(self.store,
-                                      oms_url=oms_url, operator=operator)
+        self.order_form = OrderForm(self.store, dispatcher=outbox, operator=operator)
         self.tabs.addTab(self.inventory, icon("inventory"), "")
         self.tabs.addTab(self.order_form, icon("order"), "")
         self._wire_order_widgets()
@@ -498,7 +500,8 @@ class MainWindow(QMainWindow):
             return  # another customer is on screen already
         self.inventory.set_customer(customer_id)
         self.order_form.set_customer(customer_id)
-        self.order_form.set_call(None, call_id)
+        call = self.current if self.current is not None and self.current.call_id == call_id else None
+        self.order_form.set_call(CallRef(call.call_id, _utc_naive(call.rang_at), call.e164 or call.raw_number) if call else None)
 
     def _load_purchase_page(self, customer_id: int, offset: int, limit: int):
         with self.store.session() as s:  # runs on a worker thread (PurchaseHistoryModel)
@@ -715,7 +718,6 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.bridge is not None:
             self.bridge.stop()
-        self.order_form.shutdown()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

@@ -4,101 +4,169 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="72"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="100"/>
         <source>Withheld</source>
         <translation>非通知</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="83"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="108"/>
+        <source>Waiting (F8)</source>
+        <translation>着信待ち (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="110"/>
+        <source>Called back</source>
+        <translation>折り返し済み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="116"/>
+        <source>Answered by a colleague</source>
+        <translation>他の担当者が応答</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="117"/>
+        <source>Rang elsewhere</source>
+        <translation>他の席で着信</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="122"/>
         <source>Idle</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="84"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="123"/>
         <source>Ringing</source>
         <translation>着信中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="85"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="124"/>
         <source>Talking</source>
         <translation>通話中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="86"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="125"/>
         <source>Wrap-up</source>
         <translation>後処理</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="87"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="126"/>
         <source>Missed</source>
         <translation>不在着信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="88"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="127"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="145"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="203"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="146"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="204"/>
         <source>Number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="147"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="205"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="148"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="206"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="255"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="326"/>
+        <source>Incoming: {caller}</source>
+        <translation>着信: {caller}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="328"/>
+        <source>(+{count} more)</source>
+        <translation>（他 {count} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="352"/>
         <source>Queue: {queue}</source>
         <translation>キュー: {queue}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="265"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="362"/>
         <source>Waited {time}</source>
         <translation>待ち時間 {time}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="268"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="365"/>
         <source>Talk {time}</source>
         <translation>通話 {time}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="297"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="394"/>
         <source>Resume queue</source>
         <translation>受付再開</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="297"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="394"/>
         <source>Pause in queue</source>
         <translation>受付停止</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="280"/>
-        <location filename="../../cti_desk/qt/call_bar.py" line="303"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="403"/>
+        <source>Take over (F8)</source>
+        <translation>応対を切り替え (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="404"/>
+        <source>Show this call now; the call on screen waits in the list</source>
+        <translation>この着信を今すぐ表示します。表示中の通話は一覧で待機します</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="377"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="400"/>
         <source>Pause or resume taking queue calls (F9)</source>
         <translation>キューの受付を停止/再開 (F9)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="304"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="98"/>
+        <source>Pay phone</source>
+        <translation>公衆電話</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="99"/>
+        <source>Number not available</source>
+        <translation>表示圏外</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_bar.py" line="401"/>
         <source>Call back</source>
         <translation>折り返し発信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="281"/>
-        <location filename="../../cti_desk/qt/call_bar.py" line="305"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="378"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="402"/>
         <source>Call this number (Ctrl+D)</source>
         <translation>この番号に発信 (Ctrl+D)</translation>
+    </message>
+</context>
+<context>
+    <name>CallLog</name>
+    <message>
+        <location filename="../../cti_desk/qt/call_logging.py" line="82"/>
+        <source>Call log not written: {message}</source>
+        <translation>通話履歴を記録できませんでした: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_logging.py" line="94"/>
+        <source>Today&apos;s missed calls could not be read from the call log: {message}</source>
+        <translation>本日の不在着信を通話履歴から読み込めませんでした: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/call_logging.py" line="115"/>
+        <source>{count} missed calls from today wait for a call-back in the list of calls</source>
+        <translation>本日の不在着信 {count} 件が通話一覧で折り返しを待っています</translation>
     </message>
 </context>
 <context>
@@ -132,64 +200,74 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="163"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="178"/>
         <source>{segment} ({orders} orders)</source>
         <translation>{segment}（購入{orders}回）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="193"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="208"/>
         <source>Dial</source>
         <translation>発信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="194"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="209"/>
         <source>Call {number}</source>
         <translation>{number} に発信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="215"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="230"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="215"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="230"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="215"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="230"/>
         <source>Segment</source>
         <translation>顧客区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="216"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="231"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="216"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="231"/>
         <source>Channels</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="217"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="232"/>
         <source>Addresses</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="217"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="232"/>
         <source>Phones</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="218"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="233"/>
         <source>Emails</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="218"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="233"/>
         <source>Flags</source>
         <translation>注意事項</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="237"/>
+        <source>This is the caller</source>
+        <translation>この方からの電話です</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="238"/>
+        <source>Link the call on screen and its wrap-up to this customer</source>
+        <translation>表示中の通話と後処理をこの顧客に紐付けます</translation>
     </message>
 </context>
 <context>
@@ -225,56 +303,130 @@
         <translation>勤務先</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="370"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="394"/>
         <source>{count} customers share this number. Who is calling?</source>
         <translation>この番号の顧客が{count}名います。どなたからの電話ですか？</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="393"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="417"/>
         <source>Find the customer to attach this number to.</source>
         <translation>この番号を登録する顧客を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="401"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="425"/>
         <source>Withheld number: ask the caller and search.</source>
         <translation>非通知です。お名前などを伺って検索してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="412"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="436"/>
         <source>{count} found: pick the customer to attach this number to.</source>
         <translation>{count}件: この番号を登録する顧客を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="414"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="438"/>
         <source>{count} customers found</source>
         <translation>{count}件の顧客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="426"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="450"/>
         <source>No call on screen.
 Press F2 to search for a customer.</source>
         <translation>通話はありません。
 F2で顧客を検索できます。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="427"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="451"/>
         <source>Looking up the caller…</source>
         <translation>発信者を検索中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="428"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="452"/>
         <source>Open this customer</source>
         <translation>この顧客を開く</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="429"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="453"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="430"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="454"/>
         <source>Attach number to this customer</source>
         <translation>この顧客に番号を登録</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryAddress</name>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="73"/>
+        <source>Deliver to</source>
+        <translation>お届け先</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="74"/>
+        <source>e.g. 100-0001</source>
+        <translation>例 100-0001</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="75"/>
+        <source>Find address</source>
+        <translation>住所検索</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="76"/>
+        <source>Street number, building, room</source>
+        <translation>番地・建物名・部屋番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="78"/>
+        <source>Address book</source>
+        <translation>住所帳</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="78"/>
+        <source>Name</source>
+        <translation>お名前</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="78"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="79"/>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="79"/>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="80"/>
+        <source>City, ward, town</source>
+        <translation>市区町村・町域</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="80"/>
+        <source>Street and building</source>
+        <translation>番地・建物</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="81"/>
+        <source>Building name etc.</source>
+        <translation>建物名など</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="83"/>
+        <location filename="../../cti_desk/qt/order_address.py" line="99"/>
+        <source>New address</source>
+        <translation>新しいお届け先</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_address.py" line="147"/>
+        <source>Cannot look the address up: enter the prefecture and city by hand</source>
+        <translation>住所を検索できません。都道府県と市区町村を手入力してください</translation>
     </message>
 </context>
 <context>
@@ -432,6 +584,16 @@ F2で顧客を検索できます。</translation>
         <source>Operator</source>
         <translation>担当者</translation>
     </message>
+    <message>
+        <location filename="../../cti_desk/qt/history_models.py" line="469"/>
+        <source>… {count} earlier contacts</source>
+        <translation>… 以前の対応 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/history_models.py" line="476"/>
+        <source>call {call}</source>
+        <translation>通話 {call}</translation>
+    </message>
 </context>
 <context>
     <name>InventoryPanel</name>
@@ -477,501 +639,620 @@ F2で顧客を検索できます。</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LinkStatus</name>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="247"/>
-        <source>Incoming call</source>
-        <translation>着信</translation>
+        <location filename="../../cti_desk/qt/link_status.py" line="106"/>
+        <source>PBX: connecting to {source}…</source>
+        <translation>PBX: {source} に接続中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="269"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="109"/>
+        <source>PBX: listening for calls on {address}</source>
+        <translation>PBX: {address} で着信を待ち受け中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="111"/>
+        <source>PBX: call simulator running</source>
+        <translation>PBX: 着信シミュレーター動作中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="113"/>
+        <source>PBX: connected ({pbx})</source>
+        <translation>PBX: 接続中（{pbx}）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="114"/>
+        <source>PBX: connected</source>
+        <translation>PBX: 接続中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="119"/>
+        <source>PBX: reconnecting since {time}, next try in {seconds} s</source>
+        <translation>PBX: {time} から再接続中、{seconds} 秒後に再試行</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="121"/>
+        <source>PBX: reconnecting since {time}, trying now</source>
+        <translation>PBX: {time} から再接続中、接続を試行中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="123"/>
+        <source>PBX: refused: {reason}</source>
+        <translation>PBX: 接続拒否: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="124"/>
+        <source>PBX: stopped: {reason}</source>
+        <translation>PBX: 停止: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="128"/>
+        <source>authentication failed</source>
+        <translation>認証に失敗しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="129"/>
+        <source>the port is in use</source>
+        <translation>ポートが使用中です</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="130"/>
+        <source>the call source was stopped</source>
+        <translation>着信元を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="131"/>
+        <source>the call source ended</source>
+        <translation>着信元が終了しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="136"/>
+        <source>Calls from: {source}</source>
+        <translation>着信元: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="137"/>
+        <source>Since: {time}</source>
+        <translation>開始時刻: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="141"/>
+        <source>Why: {reason}</source>
+        <translation>理由: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="143"/>
+        <source>Fix the AMI user or secret, then restart cti-desk.</source>
+        <translation>AMI のユーザー名またはシークレットを直してから、cti-desk を再起動してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="148"/>
+        <source>PBX: {pbx}</source>
+        <translation>PBX: {pbx}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="149"/>
+        <source>Last connected to: {pbx}</source>
+        <translation>最後の接続先: {pbx}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../cti_desk/qt/main_window.py" line="255"/>
         <source>Order {order} placed</source>
         <translation>注文 {order} を受け付けました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="297"/>
-        <source>Call source: {message}</source>
-        <translation>着信元: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="309"/>
-        <source>Start cti-desk with --agent (this seat&apos;s phone, e.g. PJSIP/2001) to use this</source>
-        <translation>この機能を使うには、この席の電話機を --agent で指定して cti-desk を起動してください（例 PJSIP/2001）</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="311"/>
-        <source>The call source cannot do this (it needs an ami:// source)</source>
-        <translation>この着信元ではできません（ami:// の着信元が必要です）</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="323"/>
-        <source>Calling {number}: pick up your phone when it rings</source>
-        <translation>{number} に発信中: 電話機が鳴ったら受話器を取ってください</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="328"/>
-        <source>Paused in the queue</source>
-        <translation>キューの受付を停止しました</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="328"/>
-        <source>Taking queue calls again</source>
-        <translation>キューの受付を再開しました</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="333"/>
-        <source>Could not call: {message}</source>
-        <translation>発信できませんでした: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="336"/>
-        <source>Could not pause or resume: {message}</source>
-        <translation>受付の停止/再開ができませんでした: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="543"/>
-        <source>Wrap-up saved</source>
-        <translation>後処理を保存しました</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="566"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="377"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="584"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="395"/>
         <source>cti-desk — operator {name}</source>
         <translation>cti-desk — オペレーター {name}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="585"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="396"/>
         <source>Calls this shift</source>
         <translation>本日の通話</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="586"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="397"/>
         <source>Purchases</source>
         <translation>購入履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="587"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="398"/>
         <source>Inquiries</source>
         <translation>問い合わせ履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="588"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="399"/>
         <source>Inventory</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="589"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="400"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="590"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="401"/>
         <source>&amp;Call</source>
         <translation>通話(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="591"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="402"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="593"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="404"/>
         <source>Search customer</source>
         <translation>顧客検索</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="594"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="405"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="595"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="406"/>
         <source>Pause / resume in queue</source>
         <translation>受付停止／再開</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="596"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="407"/>
         <source>Call back the caller</source>
         <translation>発信者に折り返し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="597"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="408"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="601"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="412"/>
         <source>Search customer (F2)</source>
         <translation>顧客検索 (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="708"/>
-        <source>{count} wrap-ups from the last session are waiting in the list of calls</source>
-        <translation>前回の未保存の後処理が{count}件、通話一覧にあります</translation>
     </message>
 </context>
 <context>
     <name>NewCustomerForm</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="280"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="297"/>
         <source>Unknown caller: create a customer, or attach this number to one.</source>
         <translation>未登録の番号です。新規顧客を登録するか、既存の顧客にこの番号を登録してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="281"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="298"/>
         <source>Number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="281"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="298"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="281"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="298"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="282"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="299"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="284"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="301"/>
         <source>Create customer</source>
         <translation>顧客を登録</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="285"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="302"/>
         <source>Attach to an existing customer…</source>
         <translation>既存の顧客に登録…</translation>
     </message>
 </context>
 <context>
+    <name>OperatorCalls</name>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="65"/>
+        <source>Take over the incoming call</source>
+        <translation>着信に切り替える</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="68"/>
+        <source>Call back the missed caller</source>
+        <translation>不在着信に折り返す</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="82"/>
+        <source>Incoming call waiting</source>
+        <translation>着信待機中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="83"/>
+        <source>{caller} — F8 takes it over</source>
+        <translation>{caller} — F8 で切り替え</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="85"/>
+        <source>Incoming call</source>
+        <translation>着信</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="98"/>
+        <source>Call source: {message}</source>
+        <translation>着信元: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="109"/>
+        <source>Start cti-desk with --agent (this seat&apos;s phone, e.g. PJSIP/2001) to use this</source>
+        <translation>この機能を使うには、この席の電話機を --agent で指定して cti-desk を起動してください（例 PJSIP/2001）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="112"/>
+        <source>The call source cannot do this (it needs an ami:// source)</source>
+        <translation>この着信元ではできません（ami:// の着信元が必要です）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="125"/>
+        <source>Calling {number}: pick up your phone when it rings</source>
+        <translation>{number} に発信中: 電話機が鳴ったら受話器を取ってください</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="132"/>
+        <source>Paused in the queue</source>
+        <translation>キューの受付を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="133"/>
+        <source>Taking queue calls again</source>
+        <translation>キューの受付を再開しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="138"/>
+        <source>Could not call: {message}</source>
+        <translation>発信できませんでした: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="141"/>
+        <source>Could not pause or resume: {message}</source>
+        <translation>受付の停止/再開ができませんでした: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="169"/>
+        <source>{caller} hung up before the call was answered: it stays in the list of calls for a call-back</source>
+        <translation>{caller} は応答前に切れました。折り返しのため通話一覧に残します</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="227"/>
+        <source>{caller}: answered by a colleague ({agent})</source>
+        <translation>{caller}: 他の担当者が応答しました（{agent}）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="230"/>
+        <source>{caller}: stopped ringing here, the queue offers it to another phone</source>
+        <translation>{caller}: この席での呼び出しが終わり、キューが別の電話機に回しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="252"/>
+        <source>No call is waiting to be taken over</source>
+        <translation>切り替えを待っている着信はありません</translation>
+    </message>
+</context>
+<context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="312"/>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="312"/>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="312"/>
-        <source>Unit price</source>
-        <translation>単価</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="312"/>
-        <source>Ships from</source>
-        <translation>出荷元</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="312"/>
-        <source>Subtotal</source>
-        <translation>小計</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="313"/>
-        <source>Add by SKU, JAN or product name</source>
-        <translation>SKU・JAN・商品名で追加</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="314"/>
-        <source>Add</source>
-        <translation>追加</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="315"/>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="316"/>
-        <source>e.g. 100-0001</source>
-        <translation>例 100-0001</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="317"/>
-        <source>Find address</source>
-        <translation>住所検索</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="318"/>
-        <source>Street number, building, room</source>
-        <translation>番地・建物名・部屋番号</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="319"/>
-        <source>Deliver to</source>
-        <translation>お届け先</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="320"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="193"/>
         <source>Delivery date, time and payment</source>
         <translation>お届け日時・お支払い</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="322"/>
-        <source>Address book</source>
-        <translation>住所帳</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="322"/>
-        <source>Name</source>
-        <translation>お名前</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="322"/>
-        <source>Phone</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="323"/>
-        <source>Postal code</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="323"/>
-        <source>Prefecture</source>
-        <translation>都道府県</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="324"/>
-        <source>City, ward, town</source>
-        <translation>市区町村・町域</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="324"/>
-        <source>Street and building</source>
-        <translation>番地・建物</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="325"/>
-        <source>Building name etc.</source>
-        <translation>建物名など</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="325"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="194"/>
         <source>Delivery date</source>
         <translation>お届け日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="326"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="194"/>
         <source>Time slot</source>
         <translation>時間帯</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="326"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="195"/>
         <source>Payment</source>
         <translation>お支払い</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="326"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="195"/>
         <source>Points to use</source>
         <translation>ポイント利用</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="334"/>
-        <location filename="../../cti_desk/qt/order_form.py" line="483"/>
-        <source>New address</source>
-        <translation>新しいお届け先</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="335"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="200"/>
         <source>Place order</source>
         <translation>注文を確定</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="337"/>
-        <source>Order no.</source>
-        <translation>注文番号</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="337"/>
-        <source>OMS</source>
-        <translation>OMS送信</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="337"/>
-        <source>Attempts</source>
-        <translation>試行</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="337"/>
-        <source>Next try</source>
-        <translation>次回</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="337"/>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="339"/>
-        <source>Retry now</source>
-        <translation>今すぐ再送</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="340"/>
-        <source>Sending to the order management system (OMS)</source>
-        <translation>受注管理システム（OMS）への送信</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="344"/>
-        <location filename="../../cti_desk/qt/order_form.py" line="598"/>
-        <source>Remove</source>
-        <translation>削除</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="347"/>
-        <location filename="../../cti_desk/qt/order_form.py" line="606"/>
-        <source>— choose where it ships from —</source>
-        <translation>— 出荷元を選択 —</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="377"/>
-        <source>Waiting to send</source>
-        <translation>送信待ち</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="377"/>
-        <source>Sent</source>
-        <translation>送信済み</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="378"/>
-        <source>Needs attention (send failed)</source>
-        <translation>要対応（送信失敗）</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="499"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="266"/>
         <source>Customer: —</source>
         <translation>お客様: —</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="500"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="267"/>
         <source>Balance — pt</source>
         <translation>残高 — pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="503"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="270"/>
         <source>Customer: {name} (ID {id})</source>
         <translation>お客様: {name}（ID {id}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="504"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="271"/>
         <source>Balance {points} pt</source>
         <translation>残高 {points} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="544"/>
-        <source>Cannot look the address up</source>
-        <translation>住所を検索できません</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="563"/>
-        <source>Several products match: choose one in the stock lookup</source>
-        <translation>候補が複数あります。在庫照会で商品を選んでください</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="572"/>
-        <source>Product not found</source>
-        <translation>商品が見つかりません</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="617"/>
-        <source>{name} ({available} available, {days} d)</source>
-        <translation>{name}（有効 {available}・{days}日）</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="653"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="287"/>
         <source>Earliest {date}</source>
         <translation>最短 {date}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="668"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="297"/>
         <source>Total ¥{total}  Points −{used}  To pay ¥{paid}  Earns {earned} pt</source>
         <translation>合計 ¥{total}&#x3000;ポイント −{used}&#x3000;お支払い ¥{paid}&#x3000;獲得予定 {earned} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="698"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="322"/>
         <source>Choose the customer before ordering</source>
         <translation>お客様を選んでから注文してください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="704"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="328"/>
         <source>Reserving stock…</source>
         <translation>在庫を引き当てています…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="710"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="336"/>
         <source>Please check the entries ({count})</source>
         <translation>入力内容を確認してください（{count}件）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="718"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="345"/>
+        <source>Order {order_no} was placed (the store&apos;s answer had been lost: it exists once)  Delivery {date}  Total ¥{total}</source>
+        <translation>注文 {order_no} を受け付けました（データベースの応答が途切れましたが、注文は1件だけ登録されています）&#x3000;お届け日 {date}&#x3000;合計 ¥{total}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_form.py" line="350"/>
         <source>Order {order_no}  Delivery {date}  Total ¥{total}  Earned {earned} pt</source>
         <translation>ご注文番号 {order_no}&#x3000;お届け {date}&#x3000;合計 ¥{total}&#x3000;獲得 {earned} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="722"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="354"/>
         <source>{order}  OMS: {status}</source>
         <translation>{order}&#x3000;OMS: {status}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="757"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="381"/>
+        <source>The store did not answer. The order was not placed: press Place order again.</source>
+        <translation>データベースが応答しませんでした。注文は登録されていません。もう一度「注文する」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_form.py" line="387"/>
+        <source>The store did not answer, so it is not known yet whether the order was placed. Press Place order again when the store is back: the order will not be placed twice.</source>
+        <translation>データベースが応答しなかったため、注文が登録されたかどうかまだわかりません。データベースが復旧したら、もう一度「注文する」を押してください。注文が二重に登録されることはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_form.py" line="395"/>
         <source>Another seat reserved the stock. It can ship from {location} (source changed).</source>
         <translation>他の受付で在庫が引き当てられました。{location} からお届けできます（出荷元を変更しました）。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="759"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="397"/>
         <source>Another seat reserved the stock. No other location has stock.</source>
         <translation>他の受付で在庫が引き当てられました。他に在庫のある拠点がありません。</translation>
     </message>
+</context>
+<context>
+    <name>OrderLines</name>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="789"/>
-        <source>Could not be done: {error}</source>
-        <translation>処理できませんでした: {error}</translation>
+        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <source>Product</source>
+        <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="823"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <source>Unit price</source>
+        <translation>単価</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <source>Ships from</source>
+        <translation>出荷元</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <source>Subtotal</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="88"/>
+        <source>Add by SKU, JAN or product name</source>
+        <translation>SKU・JAN・商品名で追加</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="89"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="90"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="93"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="192"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="96"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="200"/>
+        <source>— choose where it ships from —</source>
+        <translation>— 出荷元を選択 —</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="142"/>
+        <source>Several products match: choose one in the stock lookup</source>
+        <translation>候補が複数あります。在庫照会で商品を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="163"/>
+        <source>The product could not be looked up: the store did not answer. Try again.</source>
+        <translation>データベースが応答しなかったため、商品を検索できませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="167"/>
+        <source>Product not found</source>
+        <translation>商品が見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="211"/>
+        <source>{name} ({available} available, {days} d)</source>
+        <translation>{name}（有効 {available}・{days}日）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_lines.py" line="273"/>
         <source>Line {n} {name}: {message}</source>
         <translation>{n}行目 {name}: {message}</translation>
     </message>
 </context>
 <context>
+    <name>OutboxIndicator</name>
+    <message>
+        <location filename="../../cti_desk/qt/outbox_status.py" line="70"/>
+        <source>OMS: all orders sent</source>
+        <translation>OMS: 注文はすべて送信済み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/outbox_status.py" line="72"/>
+        <source>OMS orders: {waiting} waiting, {failed} failed</source>
+        <translation>OMS 送信: 送信待ち {waiting} 件、失敗 {failed} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/outbox_status.py" line="75"/>
+        <source>last error: {error}</source>
+        <translation>直近のエラー: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/outbox_status.py" line="80"/>
+        <source>Waiting to be sent: {n}</source>
+        <translation>送信待ち: {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/outbox_status.py" line="81"/>
+        <source>Of those, tried and not taken yet: {n}</source>
+        <translation>うち再送待ち（送信済みだが未受付）: {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/outbox_status.py" line="82"/>
+        <source>Refused by the OMS (need a person): {n}</source>
+        <translation>OMS が受付拒否（要対応）: {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/outbox_status.py" line="84"/>
+        <source>Last error: {error}</source>
+        <translation>直近のエラー: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="66"/>
+        <source>Order no.</source>
+        <translation>注文番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="66"/>
+        <source>OMS</source>
+        <translation>OMS送信</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="66"/>
+        <source>Attempts</source>
+        <translation>試行</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="66"/>
+        <source>Next try</source>
+        <translation>次回</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="66"/>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="68"/>
+        <source>Retry now</source>
+        <translation>今すぐ再送</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="69"/>
+        <source>Sending to the order management system (OMS)</source>
+        <translation>受注管理システム（OMS）への送信</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="88"/>
+        <source>Waiting to send</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="88"/>
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_outbox.py" line="89"/>
+        <source>Needs attention (send failed)</source>
+        <translation>要対応（送信失敗）</translation>
+    </message>
+</context>
+<context>
     <name>PurchaseHistoryView</name>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="120"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="121"/>
         <source>Could not load purchases</source>
         <translation>購入履歴を読み込めません</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="122"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="123"/>
         <source>{shown} of {total} purchases loaded</source>
         <translation>購入 {total}件中 {shown}件を表示</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="124"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="125"/>
         <source>{shown} of {total} purchases match</source>
         <translation>購入 {total}件中 {shown}件が一致</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="126"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="127"/>
         <source>{shown} matching purchases loaded (of {total}), more below</source>
         <translation>一致する購入 {shown}件を表示（全{total}件）、続きは下にあります</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="130"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="131"/>
         <source>Filter purchases (product, shop, channel…)</source>
         <translation>購入履歴を絞り込み（商品、店舗、チャネル…）</translation>
     </message>
@@ -987,47 +1268,47 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="75"/>
+        <location filename="../../cti_desk/app/gui.py" line="76"/>
         <source>Opening the store…</source>
         <translation>データベースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="81"/>
+        <location filename="../../cti_desk/app/gui.py" line="82"/>
         <source>Store schema upgraded from {before} to {after}</source>
         <translation>データベースを {before} から {after} に更新しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="97"/>
+        <location filename="../../cti_desk/app/gui.py" line="112"/>
         <source>Creating demo data…</source>
         <translation>デモデータを作成中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="114"/>
+        <location filename="../../cti_desk/app/gui.py" line="129"/>
         <source>Creating demo data: {stage}</source>
         <translation>デモデータを作成中: {stage}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="124"/>
+        <location filename="../../cti_desk/app/gui.py" line="139"/>
         <source>Demo data created: {summary}</source>
         <translation>デモデータを作成しました: {summary}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="130"/>
+        <location filename="../../cti_desk/app/gui.py" line="145"/>
         <source>No call source (--source)</source>
         <translation>着信元なし (--source)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="140"/>
+        <location filename="../../cti_desk/app/gui.py" line="156"/>
         <source>Calls from {source}</source>
         <translation>着信元: {source}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="146"/>
+        <location filename="../../cti_desk/app/gui.py" line="162"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="171"/>
+        <location filename="../../cti_desk/app/gui.py" line="214"/>
         <source>The {role} view is not built yet: showing the operator window.</source>
         <translation>{role} 画面は未実装のため、オペレーター画面を表示しています。</translation>
     </message>
@@ -1106,41 +1387,142 @@ F2で顧客を検索できます。</translation>
     </message>
 </context>
 <context>
+    <name>StoreBanner</name>
+    <message>
+        <location filename="../../cti_desk/qt/banner.py" line="68"/>
+        <source>The store is not answering ({where}): calls still pop with the PBX&apos;s caller number; waiting for it</source>
+        <translation>データベースが応答しません（{where}）。着信は PBX の発信者番号で表示されます。応答を待っています</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/banner.py" line="71"/>
+        <source>The store cannot be reached ({where}): calls still pop with the PBX&apos;s caller number; retrying</source>
+        <translation>データベースに接続できません（{where}）。着信は PBX の発信者番号で表示されます。再接続を試みています</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/banner.py" line="75"/>
+        <source>Reason: {reason}</source>
+        <translation>理由: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpKeeper</name>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="109"/>
+        <source>The file of unsaved wrap-ups could not be read; it was moved to {path}</source>
+        <translation>未保存の後処理ファイルを読み込めませんでした。{path} に移動しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="118"/>
+        <source>{count} unsaved wrap-ups are back in the list of calls</source>
+        <translation>未保存の後処理 {count} 件を通話一覧に戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="175"/>
+        <source>Unsaved notes cannot be kept on this computer: {message}</source>
+        <translation>未保存のメモをこのパソコンに保管できません: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="286"/>
+        <source>Wrap-up saved</source>
+        <translation>後処理を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="303"/>
+        <source>the store did not answer</source>
+        <translation>データベースが応答しませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="304"/>
+        <source>Wrap-up not saved ({reason}). The notes are kept on this computer: press Save again.</source>
+        <translation>後処理を保存できませんでした（{reason}）。メモはこのパソコンに保管しています。もう一度「保存」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="315"/>
+        <source>Discard notes?</source>
+        <translation>メモを破棄しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="319"/>
+        <source>The notes of call {call} are not saved. Discard them? They cannot be brought back.</source>
+        <translation>通話 {call} のメモは保存されていません。破棄しますか？元に戻せません。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="322"/>
+        <source>Discard what was typed since the last save of call {call}? The saved wrap-up stays as it is.</source>
+        <translation>通話 {call} の前回保存以降の入力を破棄しますか？保存済みの後処理はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="324"/>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="343"/>
+        <source>Notes discarded</source>
+        <translation>メモを破棄しました</translation>
+    </message>
+</context>
+<context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="78"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="90"/>
         <source>Continue open inquiry: {subject}</source>
         <translation>未完了の問い合わせを継続: {subject}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="89"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="103"/>
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup.py" line="105"/>
+        <source>Draft: kept on this computer until saved</source>
+        <translation>下書き: 保存するまでこのパソコンに保管します</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup.py" line="107"/>
+        <source>Changed since the last save: kept on this computer until saved</source>
+        <translation>前回保存以降に変更あり: 保存するまでこのパソコンに保管します</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup.py" line="113"/>
         <source>Wrap-up: no call</source>
         <translation>後処理: 通話なし</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="91"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="115"/>
         <source>Wrap-up for call {call}</source>
         <translation>通話 {call} の後処理</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="121"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="160"/>
         <source>— disposition —</source>
         <translation>— 対応結果 —</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="126"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="165"/>
         <source>Notes for this call (kept until saved)</source>
         <translation>この通話のメモ（保存するまで保持されます）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="127"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="166"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="128"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="167"/>
         <source>Save notes and disposition (Ctrl+Enter)</source>
         <translation>メモと対応結果を保存 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup.py" line="168"/>
+        <source>Discard…</source>
+        <translation>破棄…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup.py" line="169"/>
+        <source>Throw away what was typed since the last save (asks first)</source>
+        <translation>前回保存以降の入力を破棄します（確認あり）</translation>
     </message>
 </context>
 <context>

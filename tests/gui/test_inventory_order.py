@@ -10,10 +10,18 @@ from cti_desk.domain.delivery import DeliveryCalendar, DraftLine, OrderDraft
 from cti_desk.qt import tasks
 from cti_desk.qt.inventory_panel import InventoryPanel
 from cti_desk.qt.order_form import OrderForm
+from cti_desk.services.inquiries import CallRef
 from cti_desk.services.orders import japan_day, place_order, utcnow
 from cti_desk.services.outbox import Backoff, OutboxDispatcher
 from cti_desk.store.db import open_store
-from cti_desk.store.models import DeliveryOrder, OutboxMessage, PointsEntry, Purchase, StockLevel
+from cti_desk.store.models import (
+    DeliveryOrder,
+    InquiryEntry,
+    OutboxMessage,
+    PointsEntry,
+    Purchase,
+    StockLevel,
+)
 from tests.retail_factories import FakeOMS, add_retail
 
 # The offscreen platform says this whenever a window's size hints change; harmless.
@@ -168,7 +176,7 @@ def test_order_is_placed_and_the_stock_panel_refreshes(qtbot, shop):
     form.stockChanged.connect(panel.refresh)
     form._lines[0].quantity.setValue(2)
     form.points.setValue(100)
-    form.set_call(None, "call-42")
+    form.set_call(CallRef("call-42", utcnow() - timedelta(minutes=3), "+81312345678"))
     with qtbot.waitSignal(form.orderPlaced) as placed, qtbot.waitSignal(panel.stockLoaded):
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     order_no = placed.args[0]
@@ -177,6 +185,8 @@ def test_order_is_placed_and_the_stock_panel_refreshes(qtbot, shop):
     with store.session() as s:
         order = s.scalars(select(DeliveryOrder)).one()
         assert (order.order_no, order.points_used, order.total) == (order_no, 100, 9960)
+        entry = s.scalars(select(InquiryEntry).where(InquiryEntry.call_id == "call-42")).one()
+        assert (order.call_id, order.inquiry_id) == ("call-42", entry.inquiry_id)  # the call's inquiry
     assert form._lines == []
     qtbot.waitUntil(lambda: "Balance 498 pt" in form.balance_label.text())  # 500 - 100 + 98
 
@@ -286,3 +296,54 @@ def test_a_closed_form_drops_the_answers_still_coming(qtbot, shop, caplog, monke
     tasks.shutdown()  # the lookup has answered; its delivery is queued
     QCoreApplication.processEvents()
     assert [rec.getMessage() for rec in caplog.records if rec.levelname == "ERROR"] == []
+
+
+def test_an_order_taken_during_a_call_joins_the_calls_inquiry(qtbot, window, store):
+    from cti_desk.domain.calls import CallState
+    from tests.gui.test_operator_window import T0, ring, update
+
+    r = add_retail(store)
+    ring(qtbot, window, update(call_id="c-order", number="0312345678"))
+    window.on_call_update(update(call_id="c-order", state=CallState.ANSWERED, agent="PJSIP/2001", seconds=5))
+    form = window.order_form
+    qtbot.waitUntil(lambda: form.recipient.text() == "山田 太郎")
+    form.add_product(r.products["SKU-KETTLE"])
+    qtbot.waitUntil(lambda: len(form._lines) == 1)
+    with qtbot.waitSignal(form.orderPlaced, timeout=5000):
+        form.submit()
+    with store.session() as s:
+        order = s.scalars(select(DeliveryOrder)).one()
+        entry = s.scalars(select(InquiryEntry).where(InquiryEntry.call_id == "c-order")).one()
+        assert (order.call_id, order.inquiry_id) == ("c-order", entry.inquiry_id)
+        assert (entry.caller_number, entry.started_at) == ("+81312345678", T0.replace(tzinfo=None))
+        payload = s.scalars(select(OutboxMessage.payload)).one()
+        assert (payload["call_id"], payload["inquiry_id"]) == ("c-order", entry.inquiry_id)
+
+
+def test_a_seat_without_an_oms_queues_and_the_apps_dispatcher_sends(qtbot, window, store):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication
+
+    from cti_desk.app.gui import Startup
+
+    r = add_retail(store)
+    form = window.order_form  # this window has no --oms-url
+    form.set_customer(r.customer_id)
+    qtbot.waitUntil(lambda: form.recipient.text() == "山田 太郎")
+    form.add_product(r.products["SKU-KETTLE"])
+    qtbot.waitUntil(lambda: len(form._lines) == 1)
+    with qtbot.waitSignal(form.orderPlaced, timeout=5000) as placed:
+        form.submit()
+    assert not form.outbox_box.isVisibleTo(form) and "OMS" not in form.status.text()
+
+    oms = FakeOMS()
+    sender = OutboxDispatcher(store, oms.url, timeout=(1, 1), idle_interval=0.05)
+    try:
+        # The app's wiring starts the dispatcher once the store is ready, not the form.
+        Startup(QApplication.instance(), window, store, SimpleNamespace(agent=None), store.url,
+                outbox=sender).begin()
+        qtbot.waitUntil(lambda: placed.args[0] in oms.accepted, timeout=5000)
+    finally:
+        sender.stop()
+        oms.close()
