@@ -52,6 +52,7 @@ from cti_desk.services.orders import (
     PlacedOrder,
     ValidationFailed,
     customer_for_order,
+    describe,
     japan_day,
     new_draft_key,
     place_order,
@@ -229,9 +230,7 @@ class OrderForm(QWidget):
         if customer_id is None:
             self._show_customer(None)
             return
-        store = self.store
-        run_query(lambda: customer_for_order(store, customer_id),
-                  on_success=self._show_customer, key=self._key + "-customer", owner=self)
+        self._reload_customer()
 
     def set_call(self, call: CallRef | None) -> None:
         """The call the order is taken on: the order joins its inquiry and keeps its id."""
@@ -366,8 +365,14 @@ class OrderForm(QWidget):
 
     def _reload_customer(self) -> None:
         store, customer_id = self.store, self._customer_id
-        run_query(lambda: customer_for_order(store, customer_id),
-                  on_success=self._show_customer, key=self._key + "-customer", owner=self)
+        run_query(lambda: customer_for_order(store, customer_id), on_success=self._show_customer,
+                  on_failure=self._customer_failed, key=self._key + "-customer", owner=self)
+
+    def _customer_failed(self, exc: BaseException) -> None:
+        log.warning("customer %s not loaded for the order: %s", self._customer_id, describe(exc))
+        self._say(lambda: self.tr(
+            "The customer's addresses and points could not be loaded: the store did not answer. "
+            "Open the customer again."))
 
     def _rejected(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)

@@ -948,112 +948,117 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="193"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="194"/>
         <source>Delivery date, time and payment</source>
         <translation>お届け日時・お支払い</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="194"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="195"/>
         <source>Delivery date</source>
         <translation>お届け日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="194"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="195"/>
         <source>Time slot</source>
         <translation>時間帯</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="195"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="196"/>
         <source>Payment</source>
         <translation>お支払い</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="195"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="196"/>
         <source>Points to use</source>
         <translation>ポイント利用</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="200"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="201"/>
         <source>Place order</source>
         <translation>注文を確定</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="266"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="265"/>
         <source>Customer: —</source>
         <translation>お客様: —</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="267"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="266"/>
         <source>Balance — pt</source>
         <translation>残高 — pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="270"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="269"/>
         <source>Customer: {name} (ID {id})</source>
         <translation>お客様: {name}（ID {id}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="271"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="270"/>
         <source>Balance {points} pt</source>
         <translation>残高 {points} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="287"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="286"/>
         <source>Earliest {date}</source>
         <translation>最短 {date}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="297"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="296"/>
         <source>Total ¥{total}  Points −{used}  To pay ¥{paid}  Earns {earned} pt</source>
         <translation>合計 ¥{total}&#x3000;ポイント −{used}&#x3000;お支払い ¥{paid}&#x3000;獲得予定 {earned} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="322"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="321"/>
         <source>Choose the customer before ordering</source>
         <translation>お客様を選んでから注文してください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="328"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="327"/>
         <source>Reserving stock…</source>
         <translation>在庫を引き当てています…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="336"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="335"/>
         <source>Please check the entries ({count})</source>
         <translation>入力内容を確認してください（{count}件）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="345"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="344"/>
         <source>Order {order_no} was placed (the store&apos;s answer had been lost: it exists once)  Delivery {date}  Total ¥{total}</source>
         <translation>注文 {order_no} を受け付けました（データベースの応答が途切れましたが、注文は1件だけ登録されています）&#x3000;お届け日 {date}&#x3000;合計 ¥{total}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="350"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="349"/>
         <source>Order {order_no}  Delivery {date}  Total ¥{total}  Earned {earned} pt</source>
         <translation>ご注文番号 {order_no}&#x3000;お届け {date}&#x3000;合計 ¥{total}&#x3000;獲得 {earned} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="354"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="353"/>
         <source>{order}  OMS: {status}</source>
         <translation>{order}&#x3000;OMS: {status}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="381"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="374"/>
+        <source>The customer&apos;s addresses and points could not be loaded: the store did not answer. Open the customer again.</source>
+        <translation>お客様の住所とポイントを読み込めませんでした。データベースが応答しません。もう一度お客様を開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_form.py" line="386"/>
         <source>The store did not answer. The order was not placed: press Place order again.</source>
         <translation>データベースが応答しませんでした。注文は登録されていません。もう一度「注文する」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="387"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="392"/>
         <source>The store did not answer, so it is not known yet whether the order was placed. Press Place order again when the store is back: the order will not be placed twice.</source>
         <translation>データベースが応答しなかったため、注文が登録されたかどうかまだわかりません。データベースが復旧したら、もう一度「注文する」を押してください。注文が二重に登録されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="395"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="400"/>
         <source>Another seat reserved the stock. It can ship from {location} (source changed).</source>
         <translation>他の受付で在庫が引き当てられました。{location} からお届けできます（出荷元を変更しました）。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="397"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="402"/>
         <source>Another seat reserved the stock. No other location has stock.</source>
         <translation>他の受付で在庫が引き当てられました。他に在庫のある拠点がありません。</translation>
     </message>
@@ -1260,7 +1265,7 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../cti_desk/qt/search.py" line="55"/>
+        <location filename="../../cti_desk/qt/search.py" line="49"/>
         <source>Search: name, kana, phone, email, member no., order no. (F2)</source>
         <translation>検索: 氏名・フリガナ・電話・メール・会員番号・注文番号 (F2)</translation>
     </message>

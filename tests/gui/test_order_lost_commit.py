@@ -142,3 +142,24 @@ def test_on_sqlite_too_a_lost_commit_is_said_as_placed_once(qtbot, store):
     with qtbot.waitSignal(form.orderPlaced, timeout=15000) as second:
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert second.args[0] != first and len(orders(store)) == 2
+
+
+def test_an_unreachable_store_gets_sentences_not_driver_messages(qtbot):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on: connections are refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    store = Store(f"postgresql+psycopg://postgres@127.0.0.1:{port}/nowhere?connect_timeout=2")
+    try:
+        form = OrderForm(store)
+        qtbot.addWidget(form)
+        form.set_customer(7)
+        qtbot.waitUntil(lambda: "could not be loaded" in form.status.text(), timeout=10000)
+        assert form.status.text().endswith("Open the customer again.") and no_driver_words(form.status.text())
+        form.add_product(3)
+        qtbot.waitUntil(lambda: "lines" in form.errors(), timeout=10000)
+        assert form.errors()["lines"] == "The product could not be looked up: the store did not answer. Try again."
+    finally:
+        tasks.shutdown()
+        store.dispose()
