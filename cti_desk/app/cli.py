@@ -13,16 +13,30 @@ import sys
 from collections.abc import Sequence
 
 from cti_desk import __version__
+from cti_desk.domain import redact
 from cti_desk.domain.errors import BadArgument
 
 log = logging.getLogger("cti_desk")
 
-IMPORT_KINDS = ("customers", "products", "stock", "purchases")
+IMPORT_KINDS = ("customers", "products", "locations", "stock", "purchases", "inquiries")
 ROLES = ("operator", "supervisor", "kiosk")
+# Environment variables that may hold a URL with a password or token.
+SECRET_ENV = ("CTI_DESK_DB", "CTI_DESK_SOURCE", "CTI_DESK_OMS_URL")
+
+# Every secret this run knows of (command line and environment): nothing cti-desk
+# prints (errors, log lines, --debug tracebacks) may carry one.
+_secrets: list[str] = []
 
 
 class UsageError(Exception):
     """Bad usage found after parsing (e.g. a malformed URL): exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes what it could not parse: never a password in it."""
+
+    def error(self, message: str):  # type: ignore[override]
+        super().error(redact.scrub(message, _secrets))
 
 
 def _positive_int(text: str) -> int:
@@ -53,6 +67,12 @@ def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
     )
 
 
+def _add_source(p: argparse.ArgumentParser) -> None:
+    # Not required here: the top-level --source and CTI_DESK_SOURCE count too (checked in _run).
+    p.add_argument("--source", default=argparse.SUPPRESS, metavar="URL",
+                   help="call source: ami://, webhook://, sim://, relay (env CTI_DESK_SOURCE)")
+
+
 def _add_common(p: argparse.ArgumentParser, top: bool = False) -> None:
     p.add_argument(
         "--debug",
@@ -63,7 +83,7 @@ def _add_common(p: argparse.ArgumentParser, top: bool = False) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cti-desk",
         description="Call-center desktop: screen pops from Asterisk/cloud PBX over a unified customer store.",
     )
@@ -97,17 +117,24 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import a CSV file (all or nothing)")
     imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("file", metavar="FILE.csv")
+    imp.add_argument("--encoding", metavar="ENCODING", default=None,
+                     help="the file's encoding (default: UTF-8 with or without BOM, else Shift_JIS/CP932)")
     _add_db(imp)
     _add_common(imp)
 
+    find = sub.add_parser("find", help="search customers like the window's search box, as JSON lines")
+    find.add_argument("query", metavar="QUERY", help="name, kana, phone digits, email, member or order number")
+    find.add_argument("--limit", type=int, default=50, metavar="N", help="at most N customers (default 50)")
+    _add_db(find)
+    _add_common(find)
+
     mon = sub.add_parser("monitor", help="print every call's screen pop as JSON lines")
-    mon.add_argument("--source", required=True, metavar="URL",
-                     default=os.environ.get("CTI_DESK_SOURCE"))
+    _add_source(mon)
     _add_db(mon)
     _add_common(mon)
 
     relay = sub.add_parser("relay", help="publish one PBX's calls to every seat through PostgreSQL")
-    relay.add_argument("--source", required=True, metavar="URL")
+    _add_source(relay)
     _add_db(relay)
     _add_common(relay)
 
@@ -125,24 +152,63 @@ def _db_url(args: argparse.Namespace) -> str:
     return args.db or default_db_url()
 
 
+class _ScrubbingFormatter(logging.Formatter):
+    """Log lines (and their tracebacks) with every known secret masked."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact.scrub(super().format(record), _secrets)
+
+
 def _setup_logging(debug: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s" if debug else "cti-desk: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_ScrubbingFormatter(
+        "%(asctime)s %(levelname)s %(name)s: %(message)s" if debug else "cti-desk: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, handlers=[handler])
     if not debug:
         for noisy in ("alembic", "sqlalchemy", "asyncio", "aiohttp.access", "faker"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+def _check_options(args: argparse.Namespace) -> None:
+    """Refuse bad seat options before anything starts (BadArgument: exit 2)."""
+    from cti_desk.settings import options
+
+    if getattr(args, "agent", None):
+        args.agent = options.agent_interface(args.agent)
+    if getattr(args, "oms_url", None):
+        args.oms_url = options.oms_url(args.oms_url)
+    if args.command in SOURCE_COMMANDS and not getattr(args, "source", None):
+        raise UsageError(f"{args.command} needs a call source: --source URL (before or after "
+                         f"{args.command}) or CTI_DESK_SOURCE")
+
+
+SOURCE_COMMANDS = frozenset({"monitor", "relay", "queues"})
+
+
+def _warn_unseen_agent(db_url: str, agent: str) -> None:
+    from cti_desk.services.seat import unseen_agent_warning
+    from cti_desk.store.db import open_store
+
+    store = open_store(db_url)
+    try:
+        warning = unseen_agent_warning(store, agent)
+    finally:
+        store.dispose()
+    if warning:
+        log.warning("warning: %s", warning)
+
+
 def _run(args: argparse.Namespace) -> int:
+    _check_options(args)
     command = args.command
     if command == "db":
         from cti_desk.store.db import Store, upgrade
 
         store = Store(_db_url(args))
-        before, after = upgrade(store.engine)
+        try:
+            before, after = upgrade(store.engine)
+        finally:
+            store.dispose()
         print(f"store at {after}" + ("" if before == after else f" (was {before or 'empty'})"))
         return 0
     if command == "demo-data":
@@ -164,13 +230,21 @@ def _run(args: argparse.Namespace) -> int:
 
         store = open_store(_db_url(args))
         try:
-            result = import_csv(store, args.kind, args.file, progress=cli_progress)
+            result = import_csv(store, args.kind, args.file, progress=cli_progress,
+                                encoding=args.encoding)
         finally:
             store.dispose()
         print(result.summary())
         return 0
+    if command == "find":
+        from cti_desk.app.find import run_find
+
+        return run_find(args.query, _db_url(args), args.limit)
     if command == "monitor":
         from cti_desk.app.monitor import run_monitor
+
+        if args.agent:
+            _warn_unseen_agent(_db_url(args), args.agent)
 
         return run_monitor(args.source, _db_url(args))
     if command == "relay":
@@ -182,24 +256,45 @@ def _run(args: argparse.Namespace) -> int:
     return run_gui(args, _db_url(args))
 
 
+def _guard_secrets(words: list[str], own_command_line: bool) -> None:
+    """Learn the secrets of this run; for one on the command line, warn once and take it
+    out of the process title (what `ps` and /proc/PID/cmdline show to every user)."""
+    on_command_line = redact.argv_secrets(words)
+    _secrets[:] = on_command_line
+    for name in SECRET_ENV:
+        _secrets.extend(redact.url_secrets(os.environ.get(name) or ""))
+    if not on_command_line:
+        return
+    if own_command_line:
+        from cti_desk.app.proctitle import hide_secrets
+
+        hide_secrets(words)
+    print("cti-desk: warning: a password or token on the command line is visible to every "
+          "user of this machine; put it in the keyring (ami://USER@HOST:PORT?secret=keyring) "
+          "or the environment (CTI_DESK_SOURCE, CTI_DESK_DB) instead", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    _guard_secrets(words, own_command_line=argv is None)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     _setup_logging(args.debug)
+    from cti_desk.app.errors import describe
+
     try:
         return _run(args)
-    except (UsageError, BadArgument) as exc:
-        parser.print_usage(sys.stderr)
-        print(f"cti-desk: error: {exc}", file=sys.stderr)
+    except (UsageError, BadArgument) as exc:  # one line: the value and what it should be
+        print(f"cti-desk: error: {redact.scrub(str(exc), _secrets)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        if args.debug:
-            raise
-        from cti_desk.app.errors import describe
+        if args.debug:  # the detail, secrets masked, then the same one line
+            import traceback
 
-        print(f"cti-desk: {describe(exc)}", file=sys.stderr)
+            sys.stderr.write(redact.scrub("".join(traceback.format_exception(exc)), _secrets))
+        print(f"cti-desk: {describe(exc, _secrets)}", file=sys.stderr)
         return 1
 
 

@@ -87,11 +87,22 @@ class Startup:
         if self.outbox is not None:  # the schema is there: this seat sends the store's orders
             self.outbox.start()
             log.info("sending delivery orders to the OMS")
+        self._check_agent()
         sim = self.source_config is not None and self.source_config.kind == "sim"
         if empty and (self.db_url == default_db_url() or sim):
             self._seed()
         else:
             self._start_calls()
+
+    def _check_agent(self) -> None:
+        """A --agent the call log never saw is likely mistyped: say so (stderr), not refuse."""
+        agent = getattr(self.args, "agent", None)
+        if agent:
+            from cti_desk.services.seat import unseen_agent_warning
+
+            tasks.run_query(lambda: unseen_agent_warning(self.store, agent),
+                            lambda warning: warning and log.warning("warning: %s", warning),
+                            lambda exc: log.debug("agent check skipped: %s", exc), owner=self.window)
 
     def _seed(self) -> None:
         try:
@@ -151,12 +162,24 @@ class Startup:
         self.status(QCoreApplication.translate("Startup", "Error: {message}").format(message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
 
 
+def _display_ok() -> bool:
+    """Without a screen Qt aborts with a page of plugin help: say it in one line instead."""
+    from cti_desk.app.display import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"cti-desk: {problem}", file=sys.stderr)
+    return problem is None
+
+
 def run_gui(args, db_url: str) -> int:
     source_config = None
     if args.source:
         from cti_desk.telephony.sources import parse_source
 
         source_config = parse_source(args.source)  # malformed -> exit 2, before any window
+    if QApplication.instance() is None and not _display_ok():
+        return 1
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("cti-desk")
     app.setOrganizationName("cti-desk")

@@ -10,7 +10,8 @@ import re
 import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
 
-from cti_desk.domain.model import Channel, jan_is_valid
+from cti_desk.domain.delivery import canonical_prefecture
+from cti_desk.domain.model import Channel, LocationKind, jan_is_valid
 from cti_desk.domain.phone import normalize_e164
 
 JAPAN = timezone(timedelta(hours=9))
@@ -37,6 +38,48 @@ def channel(cell: str) -> str:
         raise CellError(f"unknown channel {shown(cell)} (use one of {allowed})") from None
 
 
+def location_kind(cell: str) -> str:
+    value = cell.strip().lower()
+    try:
+        return LocationKind(value).value
+    except ValueError:
+        allowed = ", ".join(k.value for k in LocationKind)
+        raise CellError(f"unknown kind {shown(cell)} (use one of {allowed})") from None
+
+
+def prefecture(cell: str) -> str:
+    """東京都, or 東京 as files often write it; empty allowed (the EC stock has none)."""
+    if not cell.strip():
+        return ""
+    value = canonical_prefecture(cell)
+    if value is None:
+        raise CellError(f"unknown prefecture {shown(cell)} (e.g. 東京都, 大阪府, 北海道)")
+    return value
+
+
+MAX_LEAD_DAYS = 60
+
+
+def lead_days(cell: str) -> int:
+    """Days to ship from a location; empty means the usual 1."""
+    if not cell.strip():
+        return 1
+    days = whole_number(cell, "lead_days")
+    if days > MAX_LEAD_DAYS:
+        raise CellError(f"lead_days must be at most {MAX_LEAD_DAYS}: {shown(cell)}")
+    return days
+
+
+INQUIRY_STATUSES = ("open", "closed")
+
+
+def inquiry_status(cell: str) -> str:
+    value = cell.strip().lower()
+    if value not in INQUIRY_STATUSES:
+        raise CellError(f"unknown status {shown(cell)} (use open or closed)")
+    return value
+
+
 def required(cell: str, column: str, limit: int) -> str:
     value = cell.strip()
     if not value:
@@ -53,6 +96,15 @@ def optional_text(cell: str, limit: int) -> str:
     value = unicodedata.normalize("NFC", cell.strip())
     if not value.isprintable():  # rare: only then look at each character
         value = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C")
+    return value[:limit]
+
+
+def long_text(cell: str, limit: int) -> str:
+    """Free text over several lines (an inquiry's text): line breaks kept, other control
+    characters dropped, bounded."""
+    value = unicodedata.normalize("NFC", cell.replace("\r\n", "\n").replace("\r", "\n").strip())
+    if not value.isprintable():
+        value = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     return value[:limit]
 
 

@@ -276,9 +276,10 @@ def test_missing_column_is_reported_on_the_header_line(store, tmp_path):
         import_csv(store, "customers", path)
 
 
-def test_a_non_utf8_file_names_the_line_and_commits_nothing(store, tmp_path):
-    content = (CUSTOMERS_HEADER + "store,M1,yamada,,,,,,\nstore,M2,山田 花子,,,,,,\n").encode("shift_jis")
-    with pytest.raises(ImportFailed, match=r"^customers.csv line 3: not UTF-8"):
+def test_a_file_in_no_known_encoding_names_the_line_and_commits_nothing(store, tmp_path):
+    # 0xFF starts no character in UTF-8 nor in Shift_JIS/CP932.
+    content = (CUSTOMERS_HEADER + "store,M1,yamada,,,,,,\n").encode() + b"store,M2,\xff\xfe,,,,,,\n"
+    with pytest.raises(ImportFailed, match=r"^customers.csv line 3: neither UTF-8 nor Shift_JIS"):
         import_csv(store, "customers", write(tmp_path, "customers.csv", content))
     assert counts(store)["customers"] == 0
 
