@@ -1,13 +1,15 @@
 """`cti-desk monitor`'s hot path: an AMI event in -> its JSON line flushed into a pipe.
 
-Per call: the Newchannel that rings it (tracker + caller lookup + json + write + flush),
-then the answer and the end (no lookup: the call's match is reused).
+Per call: the Newchannel that rings it (tracker + caller lookup on the lookup thread +
+json + write + flush, as `monitor` runs it), then the answer and the end (no lookup:
+the call's match is reused). Measured from handing the event in to the line's flush.
 
     BENCH_DB=sqlite:////path/store.sqlite3 .venv/bin/python bench/bench_monitor.py
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import random
 import sys
@@ -22,8 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
 
-from cti_desk.app.monitor import line_printer
-from cti_desk.services.screenpop import CallerResolver
+from cti_desk.app.monitor import LinePrinter, _lookup_for
 from cti_desk.store.db import open_store
 from cti_desk.store.models import CustomerPhone
 from cti_desk.telephony.calls import CallTracker
@@ -31,6 +32,55 @@ from tests.telephony.recorded_calls import QueueCall
 
 N = 2000
 
+
+class TimedPipe:
+    """The pipe `monitor` writes to, noting when each line was flushed."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self.flushed = 0.0
+
+    def write(self, data: bytes) -> None:
+        self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+        self.flushed = time.perf_counter()
+
+
+async def measure(store, calls: list[QueueCall]) -> tuple[list[float], list[float], list[float]]:
+    read_fd, write_fd = os.pipe()
+    drain = threading.Thread(target=lambda: [None for _ in iter(lambda: os.read(read_fd, 65536), b"")],
+                             daemon=True)
+    drain.start()
+    out = TimedPipe(os.fdopen(write_fd, "wb"))
+    lookup = _lookup_for(store, None)
+    printer = LinePrinter(lookup, out)
+    printing = asyncio.create_task(printer.run())
+    tracker = CallTracker(printer.emit)
+
+    async def timed(msg) -> float:
+        t0 = time.perf_counter()
+        tracker.handle(msg)
+        await printer.drain()
+        return out.flushed - t0
+
+    ring, answer, end = [], [], []
+    for call in calls:
+        arrives, answered, completed = call.arrives(), call.answered(), call.completed()
+        ring.append(await timed(arrives[0]))  # Newchannel -> ringing line
+        for m in arrives[1:] + answered[:1]:
+            tracker.handle(m)
+        answer.append(await timed(answered[1]))  # DialEnd ANSWER -> answered line
+        for m in answered[2:] + completed[:3]:
+            tracker.handle(m)
+        end.append(await timed(completed[3]))  # AgentComplete -> ended line
+        for m in completed[4:]:
+            tracker.handle(m)
+    printing.cancel()
+    lookup.close()
+    out.raw.close()
+    return ring, answer, end
 
 
 def main() -> None:
@@ -51,34 +101,8 @@ def main() -> None:
             e164 = s.scalar(select(CustomerPhone.e164).where(CustomerPhone.id == rng.randint(1, top)))
             if e164:
                 numbers.append("0" + e164[3:])
-    read_fd, write_fd = os.pipe()
-    drain = threading.Thread(target=lambda: [None for _ in iter(lambda: os.read(read_fd, 65536), b"")],
-                             daemon=True)
-    drain.start()
-    out = os.fdopen(write_fd, "wb")
-    resolver = CallerResolver(store)
-    tracker = CallTracker(line_printer(resolver, out))
     calls = [QueueCall(uid=f"asterisk-1.{10 * i}", number=n) for i, n in enumerate(numbers)]
-    ring, answer, end = [], [], []
-    for call in calls:
-        arrives, answered, completed = call.arrives(), call.answered(), call.completed()
-        t0 = time.perf_counter()
-        tracker.handle(arrives[0])  # Newchannel -> ringing line
-        ring.append(time.perf_counter() - t0)
-        for m in arrives[1:] + answered[:1]:
-            tracker.handle(m)
-        t0 = time.perf_counter()
-        tracker.handle(answered[1])  # DialEnd ANSWER -> answered line
-        answer.append(time.perf_counter() - t0)
-        for m in answered[2:] + completed[:3]:
-            tracker.handle(m)
-        t0 = time.perf_counter()
-        tracker.handle(completed[3])  # AgentComplete -> ended line
-        end.append(time.perf_counter() - t0)
-        for m in completed[4:]:
-            tracker.handle(m)
-    resolver.close()
-    out.close()
+    ring, answer, end = asyncio.run(measure(store, calls))
     print(f"store: {url.rsplit('/', 1)[-1]} ({store.engine.dialect.name}), {N} calls")
     for label, values in (("ringing (lookup)", ring), ("answered", answer), ("ended", end)):
         print(f"event -> line {label:17s} p50 {p50(values) * 1e3:.3f} ms  "

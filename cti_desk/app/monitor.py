@@ -1,7 +1,8 @@
 """`cti-desk monitor`: every call state change as one JSON line on stdout.
 
 The hot path (an update arrives -> its line is out) is: the caller lookup (once per
-call, one indexed query), json.dumps, write, flush. Diagnostics go to stderr only.
+call, one indexed query, on a worker thread with a deadline so a store that stops
+answering never holds a line back), json.dumps, write, flush. Diagnostics go to stderr only.
 SIGINT/SIGTERM stop it with exit 0; a source that fails for good (a refused AMI
 login) exits 1 with its one-line reason.
 """
@@ -16,11 +17,10 @@ import sys
 from collections.abc import Callable
 from typing import BinaryIO
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from cti_desk.app.errors import describe
 from cti_desk.domain.calls import CallUpdate
 from cti_desk.domain.phone import normalize
+from cti_desk.services.caller_lookup import DeadlineLookup
 from cti_desk.services.customers import CallerMatch
 from cti_desk.services.screenpop import CallerResolver, sample_caller_numbers
 from cti_desk.store.db import Store, open_store
@@ -30,17 +30,18 @@ from cti_desk.telephony.sources import CallSource, open_source, parse_source
 log = logging.getLogger(__name__)
 
 
-def pop_line(update: CallUpdate, match: CallerMatch | None) -> str:
+def pop_line(update: CallUpdate, match: CallerMatch | None, outside_line: str | None = None) -> str:
     """The contract's JSON object for one state change (every key, nulls for unknown).
 
-    `match` is None when the store could not be asked: the line still goes out, with the
-    number normalized and `resolution` null, rather than the call state being lost.
+    `match` is None when the store could not be asked in time: the line still goes out,
+    with the number normalized and `resolution` null, rather than the call state being lost.
     """
+    number = match.number if match else normalize(update.raw_number, outside_line_prefix=outside_line)
     return json.dumps(
         {
             "call_id": update.call_id,
             "state": update.state.value,
-            "number": match.number.e164 if match else normalize(update.raw_number).e164,
+            "number": number.e164,
             "raw_number": update.raw_number,
             "caller_name": update.caller_name,
             "queue": update.queue,
@@ -53,19 +54,69 @@ def pop_line(update: CallUpdate, match: CallerMatch | None) -> str:
     )
 
 
-def line_printer(resolver: CallerResolver, out: BinaryIO) -> Callable[[CallUpdate], None]:
-    def emit(update: CallUpdate) -> None:
-        if not update.state_changed:
-            return  # only which phones ring changed: not a line
-        try:
-            match = resolver.match(update)
-        except SQLAlchemyError as exc:
-            log.warning("caller lookup failed, line printed unresolved: %s", describe(exc))
-            match = None
-        out.write(pop_line(update, match).encode() + b"\n")
-        out.flush()
+class LinePrinter:
+    """The source's `emit`: never blocks the event loop (the webhook keeps answering,
+    AMI keeps reading); a printer task looks each caller up with a deadline and writes
+    the lines in the order the state changes came."""
 
-    return emit
+    def __init__(self, lookup: DeadlineLookup, out: BinaryIO, outside_line: str | None = None) -> None:
+        self._lookup = lookup
+        self._out = out
+        self._outside_line = outside_line
+        self._updates: asyncio.Queue[CallUpdate] = asyncio.Queue()
+
+    def emit(self, update: CallUpdate) -> None:
+        if update.state_changed:  # otherwise only which phones ring changed: not a line
+            self._updates.put_nowait(update)
+
+    async def run(self) -> None:
+        while True:
+            update = await self._updates.get()
+            try:
+                match = await self._lookup.match(update)
+                self._out.write(pop_line(update, match, self._outside_line).encode() + b"\n")
+                self._out.flush()
+            finally:
+                self._updates.task_done()
+
+    async def drain(self) -> None:
+        """Until every state change taken so far has its line out."""
+        await self._updates.join()
+
+
+def _lookup_for(store: Store, outside_line: str | None) -> DeadlineLookup:
+    resolver = CallerResolver(store, outside_line_prefix=outside_line)
+    return DeadlineLookup(resolver.match, close=resolver.close, describe=describe)
+
+
+async def print_calls(source: CallSource, lookup: DeadlineLookup, out: BinaryIO,
+                      outside_line: str | None = None, stop: asyncio.Event | None = None) -> int:
+    """Run `source` and print its lines until `stop` is set or the source ends."""
+    printer = LinePrinter(lookup, out, outside_line)
+    stop = stop or asyncio.Event()
+    running = asyncio.create_task(source.run(printer.emit))
+    printing = asyncio.create_task(printer.run())
+    stopping = asyncio.create_task(stop.wait())
+    draining = None
+    try:
+        await asyncio.wait({running, printing, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        running.cancel()
+        await asyncio.gather(running, return_exceptions=True)
+        if not printing.done():  # the lines of what already happened still go out
+            draining = asyncio.create_task(printer.drain())
+            await asyncio.wait({draining, printing}, timeout=2 * lookup.deadline + 1,
+                               return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        tasks = [t for t in (running, printing, stopping, draining) if t is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    if printing.done() and not printing.cancelled() and printing.exception() is not None:
+        raise printing.exception()  # e.g. stdout closed: BrokenPipeError
+    if stop.is_set():
+        return 0
+    running.result()  # the source gave up: raise its reason
+    return 0  # a finite source (e.g. a simulator with a call limit) ran out
 
 
 def _caller_numbers(store: Store, seed: int | None) -> Callable[[int], list[str | None]]:
@@ -76,34 +127,23 @@ def _caller_numbers(store: Store, seed: int | None) -> Callable[[int], list[str 
     return numbers
 
 
-async def _watch(source: CallSource, emit: Callable[[CallUpdate], None]) -> int:
+async def _watch(source: CallSource, lookup: DeadlineLookup, outside_line: str | None) -> int:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    running = asyncio.create_task(source.run(emit))
-    stopping = asyncio.create_task(stop.wait())
-    try:
-        await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for task in (running, stopping):
-            task.cancel()
-        await asyncio.gather(running, stopping, return_exceptions=True)
-    if stop.is_set():
-        return 0
-    running.result()  # the source gave up: raise its reason
-    return 0  # a finite source (e.g. a simulator with a call limit) ran out
+    return await print_calls(source, lookup, sys.stdout.buffer, outside_line, stop)
 
 
 def run_monitor(source_url: str, db_url: str) -> int:
     config = parse_source(source_url)  # malformed -> BadArgument -> exit 2
     store = open_store(db_url)
-    resolver = CallerResolver(store)
+    lookup = _lookup_for(store, config.outside_line)
     try:
         source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
         log.info("monitoring %s", config.display())
         try:
-            return asyncio.run(_watch(source, line_printer(resolver, sys.stdout.buffer)))
+            return asyncio.run(_watch(source, lookup, config.outside_line))
         except (BrokenPipeError, KeyboardInterrupt):
             return 0
         except OSError as exc:
@@ -113,7 +153,7 @@ def run_monitor(source_url: str, db_url: str) -> int:
             print("cti-desk: authentication failed", file=sys.stderr)
             return 1
     finally:
-        resolver.close()
+        lookup.close()
         store.dispose()
 
 

@@ -13,8 +13,30 @@ from enum import StrEnum
 
 import phonenumbers
 
-# Every spelling of "no number" seen from Asterisk, SIP trunks and cloud PBXs.
-WITHHELD_SPELLINGS = frozenset({"", "<unknown>", "unknown", "anonymous", "private", "restricted"})
+
+class WithheldReason(StrEnum):
+    """Why there is no number, for the call bar."""
+
+    WITHHELD = "withheld"  # the caller withheld it (184, privacy)
+    PAY_PHONE = "pay_phone"
+    UNAVAILABLE = "unavailable"  # not available: out of area, no caller ID sent
+
+
+# Every spelling of "no number" seen from Asterisk, SIP trunks, cloud PBXs and Japanese
+# PBXs (which send the carrier's reason as text), lower-cased, with its reason.
+WITHHELD_REASONS: dict[str, WithheldReason] = {
+    "anonymous": WithheldReason.WITHHELD,
+    "private": WithheldReason.WITHHELD,
+    "restricted": WithheldReason.WITHHELD,
+    "非通知": WithheldReason.WITHHELD,
+    "公衆電話": WithheldReason.PAY_PHONE,
+    "表示圏外": WithheldReason.UNAVAILABLE,
+    "unavailable": WithheldReason.UNAVAILABLE,
+    "unknown": WithheldReason.UNAVAILABLE,
+    "<unknown>": WithheldReason.UNAVAILABLE,
+    "": WithheldReason.UNAVAILABLE,
+}
+WITHHELD_SPELLINGS = frozenset(WITHHELD_REASONS)
 
 # Japanese per-call caller-ID prefixes: 184 withholds, 186 presents. Both are dialled
 # before a domestic number (0...), so they only count when followed by a 0.
@@ -41,7 +63,20 @@ class CallerNumber:
 
 
 def is_withheld(raw: str | None) -> bool:
-    return raw is None or raw.strip().lower() in WITHHELD_SPELLINGS
+    return withheld_reason(raw) is not None
+
+
+def withheld_reason(raw: str | None) -> WithheldReason | None:
+    """Why a caller number is missing, or None when there is a number (or garbage).
+
+    Nothing sent at all (None, empty, only separators, Asterisk's `<unknown>`) counts as
+    not available. Full-width letters and separators are folded away as for numbers.
+    """
+    if raw is None:
+        return WithheldReason.UNAVAILABLE
+    if len(raw) > MAX_RAW_LENGTH:
+        return None
+    return WITHHELD_REASONS.get(_clean(raw).lower())  # "(anonymous)", "--", "ＡＮＯＮＹＭＯＵＳ"
 
 
 def _clean(raw: str) -> str:
@@ -60,8 +95,6 @@ def normalize(
     if len(raw) > MAX_RAW_LENGTH:
         return CallerNumber(raw, NumberKind.INVALID)
     text = _clean(raw)
-    if not text or is_withheld(text):
-        return CallerNumber(raw, NumberKind.WITHHELD)
     for candidate in _candidates(text, region, outside_line_prefix):
         e164 = _parse(candidate, region)
         if e164:
@@ -75,12 +108,13 @@ def normalize_e164(raw: str | None, region: str = "JP") -> str | None:
 
 
 def _candidates(text: str, region: str, outside_line_prefix: str | None) -> list[str]:
-    """The forms to try, most literal first."""
+    """The forms to try, most literal first; a configured outside-line digit goes first
+    (0 + 03-5234-5678 must not be read as 00 + Luxembourg's 352 345678)."""
     out: list[str] = []
-    if text.startswith("00") and not text.startswith("000"):
-        out.append("+" + text[2:])  # 00 international access (most PBXs abroad)
     if outside_line_prefix and text.startswith(outside_line_prefix):
         out.extend(_candidates(text[len(outside_line_prefix) :], region, None))
+    if text.startswith("00") and not text.startswith("000"):
+        out.append("+" + text[2:])  # 00 international access (most PBXs abroad)
     if region == "JP":
         for prefix in _JP_CID_PREFIXES:
             if text.startswith(prefix + "0"):

@@ -383,11 +383,15 @@ def open_customer(
 
 
 def pop_for_caller(
-    store: Store, raw_number: str | None, actor: str, call_id: str | None, *, audited: bool = True
+    store: Store, raw_number: str | None, actor: str, call_id: str | None, *, audited: bool = True,
+    outside_line_prefix: str | None = None,
 ) -> Pop:
-    """Everything a screen pop shows, in one go (one read session); audited as open_customer."""
+    """Everything a screen pop shows, in one go (one read session); audited as open_customer.
+
+    `outside_line_prefix`: the digit the call source's PBX puts in front (SourceConfig.outside_line).
+    """
     with store.session() as s:
-        match = resolve_caller(s, raw_number)
+        match = resolve_caller(s, raw_number, outside_line_prefix=outside_line_prefix)
         if match.resolution is Resolution.MULTIPLE:
             return Pop(match, candidates=candidates(s, match.customer_ids))
         if match.resolution is not Resolution.UNIQUE:

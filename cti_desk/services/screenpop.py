@@ -27,8 +27,9 @@ MEMORY = 4096  # calls in progress whose match is kept
 
 
 class CallerResolver:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, outside_line_prefix: str | None = None) -> None:
         self._store = store
+        self._outside_line = outside_line_prefix  # the PBX's outside-line digit, e.g. "0"
         self._conn: Connection | None = None
         self._session: Session | None = None
         self._matches: OrderedDict[str, CallerMatch] = OrderedDict()
@@ -51,7 +52,7 @@ class CallerResolver:
         for attempt in (1, 2):
             session = self._open()
             try:
-                return resolve_caller(session, raw)
+                return resolve_caller(session, raw, outside_line_prefix=self._outside_line)
             except DBAPIError as exc:
                 self.close()
                 if attempt == 2 or not exc.connection_invalidated:
@@ -102,7 +103,7 @@ def sample_caller_numbers(session: Session, n: int, seed: int | None = None) -> 
     while len(out) < n * 9 // 10:
         # A valid mobile number nobody has (090-0xxx is not allocated, so none of those).
         out.append(f"090{rng.randint(10_000_000, 99_999_999)}")
-    spellings = ["anonymous", "<unknown>", None, "private"]
+    spellings = ["anonymous", "<unknown>", None, "private", "非通知", "公衆電話", "表示圏外"]
     while len(out) < n:
         out.append(rng.choice(spellings))
     rng.shuffle(out)

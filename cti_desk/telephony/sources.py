@@ -4,17 +4,19 @@
 
 | URL | source |
 |---|---|
-| `ami://USER:SECRET@HOST:PORT[?auth=md5&inbound=...&dial_context=...&dial_prefix=...]` | AmiSource |
-| `webhook://HOST:PORT[?token=T]` | WebhookSource |
+| `ami://USER:SECRET@HOST:PORT[?auth=md5&inbound=...&dial_context=...&dial_prefix=...&outside_line=...]` | AmiSource |
+| `webhook://HOST:PORT[?token=T&outside_line=DIGITS]` | WebhookSource |
 | `sim://[?rate=CALLS_PER_MIN&seed=S]` | CallSimulator |
 | `relay` | published by `cti-desk relay` (not here yet) |
 
 `inbound=` (AMI only) names the dialplan contexts incoming calls start in; without it
 the tracker's own rule applies (see telephony/calls.py). Click-to-dial (AMI only) rings
 the agent's phone, then dials the number in `dial_context=` (default `from-internal`),
-national form with `dial_prefix=` (an outside-line digit such as `0`) in front. Every source reports the
-caller number as sent; the withheld spellings are recognised where numbers are
-resolved (domain/phone.py), so the rule is the same for all of them.
+national form with `dial_prefix=` (an outside-line digit such as `0`) in front.
+`outside_line=` (AMI and webhook) is the digit such a PBX puts in front of incoming
+numbers (`00312345678`); the resolver strips it (SourceConfig.outside_line). Every
+source reports the caller number as sent; the withheld spellings are recognised where
+numbers are resolved (domain/phone.py), so the rule is the same for all of them.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 
 _CONTEXT = re.compile(r"[A-Za-z0-9_.\-]{1,80}")
 _DIAL_PREFIX = re.compile(r"[0-9*#]{0,4}")
+_OUTSIDE_LINE = re.compile(r"[0-9]{1,4}")
 MAX_RATE = 6000.0
 DEFAULT_DIAL_CONTEXT = "from-internal"
 
@@ -54,6 +57,7 @@ class SourceConfig:
     inbound_contexts: frozenset[str] | None = None
     dial_context: str = DEFAULT_DIAL_CONTEXT
     dial_prefix: str = ""
+    outside_line: str | None = None  # digits the PBX puts in front of incoming numbers
     ami: object | None = None  # AmiConfig (its secret never printed)
 
     def display(self) -> str:
@@ -83,6 +87,12 @@ def parse_source(url: str | None) -> SourceConfig:
     raise BadArgument(f"unknown call source {url[:60]!r} (use ami://, webhook://, sim:// or relay)")
 
 
+def _outside_line(value: str, what: str) -> str:
+    if not _OUTSIDE_LINE.fullmatch(value):
+        raise BadArgument(f"invalid {what} URL: outside_line= takes 1-4 digits, e.g. 0")
+    return value
+
+
 def _query(parts, url: str) -> list[tuple[str, str]]:
     try:
         return parse_qsl(parts.query, keep_blank_values=True, strict_parsing=bool(parts.query))
@@ -100,6 +110,7 @@ def _parse_ami(url: str) -> SourceConfig:
     query = _query(parts, "ami://")
     contexts = None
     dial_context, dial_prefix = DEFAULT_DIAL_CONTEXT, ""
+    outside_line = None
     rest = []
     for key, value in query:
         if key == "inbound":
@@ -115,11 +126,14 @@ def _parse_ami(url: str) -> SourceConfig:
             if not _DIAL_PREFIX.fullmatch(value):
                 raise BadArgument("invalid AMI URL: dial_prefix= takes up to 4 digits, e.g. 0")
             dial_prefix = value
+        elif key == "outside_line":
+            outside_line = _outside_line(value, "AMI")
         else:
             rest.append((key, value))
     ami = parse_ami_url(urlunsplit(parts._replace(query=urlencode(rest))))
     return SourceConfig("ami", host=ami.host, port=ami.port, inbound_contexts=contexts,
-                        dial_context=dial_context, dial_prefix=dial_prefix, ami=ami)
+                        dial_context=dial_context, dial_prefix=dial_prefix,
+                        outside_line=outside_line, ami=ami)
 
 
 def _parse_webhook(url: str) -> SourceConfig:
@@ -132,14 +146,17 @@ def _parse_webhook(url: str) -> SourceConfig:
         raise BadArgument("invalid webhook URL: expected webhook://HOST:PORT[?token=T]")
     if parts.path not in ("", "/") or parts.fragment or parts.username:
         raise BadArgument("invalid webhook URL: expected webhook://HOST:PORT[?token=T]")
-    token = None
+    token = outside_line = None
     for key, value in _query(parts, url):
+        if key == "outside_line":
+            outside_line = _outside_line(value, "webhook")
+            continue
         if key != "token":
             raise BadArgument(f"invalid webhook URL: unknown option {key[:40]!r}")
         if not value or len(value) > 512 or any(c.isspace() for c in value):
             raise BadArgument("invalid webhook URL: token must be 1-512 characters, no spaces")
         token = value
-    return SourceConfig("webhook", host=parts.hostname, port=port, token=token)
+    return SourceConfig("webhook", host=parts.hostname, port=port, token=token, outside_line=outside_line)
 
 
 def _parse_sim(url: str) -> SourceConfig:

@@ -1,7 +1,9 @@
 """Cloud PBX events over HTTP: `POST /events`, `GET /health` (CONTRACT.md "Webhook").
 
 Everything in a body is text from the internet: sizes are bounded, types checked, and
-a bad body is answered 400 before it reaches the rest of cti-desk.
+a bad body is answered 400 before it reaches the rest of cti-desk. Connections are
+bounded too (telephony/http_guard.py): a deadline to send the request, a cap per
+address and in all, so idle or slow clients can't use up the open-file limit.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from aiohttp import web
 from cti_desk.domain.calls import NEXT_STATES, CallState, CallUpdate
 from cti_desk.domain.phone import MAX_RAW_LENGTH
 from cti_desk.domain.text import bounded
+from cti_desk.telephony.http_guard import ConnectionGuard
 
 log = logging.getLogger(__name__)
 
@@ -146,13 +149,16 @@ def _error(status: int, message: str) -> web.Response:
 class WebhookSource:
     """An HTTP server taking cloud PBX events until cancelled."""
 
-    def __init__(self, host: str, port: int, token: str | None = None) -> None:
+    def __init__(
+        self, host: str, port: int, token: str | None = None, guard: ConnectionGuard | None = None
+    ) -> None:
         self.host, self.port, self.token = host, port, token
+        self.guard = guard or ConnectionGuard("webhook")
         self.started = asyncio.Event()  # set once listening; `port` is then the real one
         self._ledger: CallLedger | None = None
 
     def app(self) -> web.Application:
-        app = web.Application(client_max_size=MAX_BODY)
+        app = web.Application(client_max_size=MAX_BODY, middlewares=[self.guard.middleware])
         app.router.add_post("/events", self._events)
         app.router.add_get("/health", self._health)
         return app
@@ -161,16 +167,17 @@ class WebhookSource:
         self._ledger = CallLedger(emit, "webhook")
         runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
         await runner.setup()
+        server = None
         try:
-            site = web.TCPSite(runner, self.host, self.port)
-            await site.start()
-            sockets = site._server.sockets if site._server else []  # the real port for :0
-            if sockets:
-                self.port = sockets[0].getsockname()[1]
+            server = await self.guard.serve(runner, self.host, self.port)
+            if server.sockets:
+                self.port = server.sockets[0].getsockname()[1]  # the real port for :0
             log.info("webhook listening on http://%s:%d/events", self.host, self.port)
             self.started.set()
             await asyncio.Event().wait()
         finally:
+            if server is not None:
+                server.close()
             await runner.cleanup()
 
     def _authorized(self, request: web.Request) -> bool:

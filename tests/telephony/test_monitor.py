@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import signal
-import sys
 from datetime import datetime
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -22,51 +19,8 @@ from cti_desk.services.screenpop import CallerResolver
 from cti_desk.telephony.sources import parse_source
 from tests.factories import add_customer
 from tests.telephony.fake_ami import FakeAmi, list_reply, load_recording
+from tests.telephony.monitor_cli import KEYS, SAFETY, Monitor
 from tests.telephony.recorded_calls import QueueCall, to_wire
-
-CTI_DESK = Path(sys.executable).parent / "cti-desk"
-KEYS = ["call_id", "state", "number", "raw_number", "caller_name", "queue", "agent",
-        "resolution", "customer_ids", "ts"]
-SAFETY = 30  # seconds: only so a broken build fails instead of hanging
-
-
-class Monitor:
-    """The command as a user runs it; stdout lines read as they are flushed."""
-
-    def __init__(self, source: str, db: str) -> None:
-        self.args = [str(CTI_DESK), "monitor", "--source", source, "--db", db]
-        self.stderr: list[str] = []
-
-    async def __aenter__(self) -> Monitor:
-        self.proc = await asyncio.create_subprocess_exec(
-            *self.args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-        return self
-
-    async def __aexit__(self, *exc) -> None:
-        if self.proc.returncode is None:
-            self.proc.kill()
-            await self.proc.wait()
-
-    async def line(self) -> dict:
-        raw = await asyncio.wait_for(self.proc.stdout.readline(), SAFETY)
-        assert raw, f"monitor ended early: {self.stderr}"
-        return json.loads(raw)
-
-    async def lines(self, n: int) -> list[dict]:
-        return [await self.line() for _ in range(n)]
-
-    async def stderr_line(self, pattern: str) -> re.Match:
-        while True:
-            raw = await asyncio.wait_for(self.proc.stderr.readline(), SAFETY)
-            assert raw, f"monitor ended: {self.stderr}"
-            self.stderr.append(raw.decode())
-            if m := re.search(pattern, raw.decode()):
-                return m
-
-    async def stop(self, sig=signal.SIGTERM) -> tuple[int, bytes, str]:
-        self.proc.send_signal(sig)
-        out, err = await asyncio.wait_for(self.proc.communicate(), SAFETY)
-        return self.proc.returncode, out, "".join(self.stderr) + err.decode()
 
 
 @pytest.fixture
@@ -205,7 +159,8 @@ def test_sources_parse():
 
 
 @pytest.mark.parametrize("spelling", [None, "", "<unknown>", "unknown", "anonymous", "Anonymous",
-                                      "private", "restricted"])
+                                      "private", "restricted", "unavailable", "非通知", "公衆電話",
+                                      "表示圏外"])
 def test_withheld_spellings_are_anonymous(store, spelling):
     resolver = CallerResolver(store)
     update = CallUpdate("w1", CallState.RINGING, spelling, None, None, None,
@@ -216,10 +171,21 @@ def test_withheld_spellings_are_anonymous(store, spelling):
     assert line["raw_number"] == spelling
 
 
-def test_simulator_through_the_monitor_pops_the_stores_customers(sqlite_url, capsys):
+class Out:
+    def __init__(self):
+        self.data = b""
+
+    def write(self, b):
+        self.data += b
+
+    def flush(self):
+        pass
+
+
+def test_simulator_through_the_monitor_pops_the_stores_customers(sqlite_url):
     # sim with a high rate against the real command would run forever: drive the same
     # source and printer in-process, fast-forwarded, over a real store.
-    from cti_desk.app.monitor import line_printer
+    from cti_desk.app.monitor import _lookup_for, print_calls
     from cti_desk.services.screenpop import sample_caller_numbers
     from cti_desk.store.db import open_store
     from cti_desk.telephony.simulator import CallSimulator, FastForward
@@ -227,55 +193,64 @@ def test_simulator_through_the_monitor_pops_the_stores_customers(sqlite_url, cap
     store = open_store(sqlite_url)
     for i in range(20):
         add_customer(store, name=f"顧客 {i}", phones=(f"03-5555-{i:04d}",))
-    resolver = CallerResolver(store)
     with store.session() as s:
         numbers = sample_caller_numbers(s, 50, seed=1)
     ff = FastForward(datetime.now().astimezone())
-
-    class Out:
-        def __init__(self):
-            self.data = b""
-
-        def write(self, b):
-            self.data += b
-
-        def flush(self):
-            pass
-
     out = Out()
     sim = CallSimulator(lambda n: numbers, rate=60, seed=1, sleep=ff.sleep, clock=ff.clock, max_calls=40)
-    asyncio.run(sim.run(line_printer(resolver, out)))
-    resolver.close()
+    lookup = _lookup_for(store, None)
+    assert asyncio.run(print_calls(sim, lookup, out)) == 0
+    lookup.close()
     store.dispose()
     lines = [json.loads(x) for x in out.data.decode().splitlines()]
+    assert len(lines) >= 80  # 40 calls, each ringing and then missed or answered and ended
     assert all(list(x) == KEYS for x in lines)
     assert {x["resolution"] for x in lines} >= {"unique", "none", "anonymous"}
+    withheld = {x["raw_number"] for x in lines if x["resolution"] == "anonymous"}
+    assert withheld & {"非通知", "公衆電話", "表示圏外"}  # the simulator sends the Japanese reasons too
 
 
 def test_a_store_that_fails_mid_shift_does_not_lose_the_line(sqlite_url, caplog):
-    """The state change still goes out (unresolved) when the store can't be asked."""
-    import io
-
+    """The state change still goes out (unresolved) when the store can't be asked,
+    the failure is said once, and so is the store answering again."""
     from sqlalchemy import text
 
-    from cti_desk.app.monitor import line_printer
+    from cti_desk.app.monitor import LinePrinter, _lookup_for
     from cti_desk.store.db import open_store
 
     store = open_store(sqlite_url)
     add_customer(store, phones=("0312345678",))
-    resolver = CallerResolver(store)
-    out = io.BytesIO()
-    emit = line_printer(resolver, out)
     ts = datetime.fromisoformat("2026-11-23T10:00:00+09:00")
-    emit(CallUpdate("c1", CallState.RINGING, "0312345678", None, None, None, ts))
-    with store.engine.begin() as conn:  # the store breaks under the monitor
-        conn.execute(text("DROP TABLE customer_phones"))
-    emit(CallUpdate("c2", CallState.RINGING, "0312345678", None, None, None, ts))
-    resolver.close()
+
+    def ring(call_id):
+        return CallUpdate(call_id, CallState.RINGING, "0312345678", None, None, None, ts)
+
+    async def scenario():
+        lookup = _lookup_for(store, None)
+        out = Out()
+        printer = LinePrinter(lookup, out)
+        printing = asyncio.create_task(printer.run())
+        printer.emit(ring("c1"))
+        await printer.drain()
+        with store.engine.begin() as conn:  # the store breaks under the monitor
+            conn.execute(text("ALTER TABLE customer_phones RENAME TO moved_away"))
+        printer.emit(ring("c2"))
+        printer.emit(ring("c3"))
+        await printer.drain()
+        with store.engine.begin() as conn:  # and is mended
+            conn.execute(text("ALTER TABLE moved_away RENAME TO customer_phones"))
+        printer.emit(ring("c4"))
+        await printer.drain()
+        printing.cancel()
+        lookup.close()
+        return out.data
+
+    data = asyncio.run(scenario())
     store.dispose()
-    first, second = (json.loads(line) for line in out.getvalue().splitlines())
-    assert first["resolution"] == "unique"
-    assert second["call_id"] == "c2" and second["state"] == "ringing"
-    assert second["number"] == "+81312345678"
-    assert second["resolution"] is None and second["customer_ids"] == []
-    assert "caller lookup failed" in caplog.text
+    lines = [json.loads(line) for line in data.splitlines()]
+    assert [(x["call_id"], x["resolution"]) for x in lines] == [
+        ("c1", "unique"), ("c2", None), ("c3", None), ("c4", "unique")]
+    assert lines[1]["state"] == "ringing" and lines[1]["number"] == "+81312345678"
+    assert lines[1]["customer_ids"] == []
+    assert caplog.text.count("caller lookup failed") == 1
+    assert caplog.text.count("store reachable again") == 1
