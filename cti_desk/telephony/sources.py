@@ -25,7 +25,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -91,6 +91,17 @@ def _outside_line(value: str, what: str) -> str:
     if not _OUTSIDE_LINE.fullmatch(value):
         raise BadArgument(f"invalid {what} URL: outside_line= takes 1-4 digits, e.g. 0")
     return value
+
+
+def with_outside_line(config: SourceConfig, setting: str | None) -> SourceConfig:
+    """The settings file's outside-line digit for a PBX source whose URL names none
+    (the URL wins); BadArgument for a setting that is not 1-4 digits."""
+    digits = (setting or "").strip()
+    if not digits or config.outside_line is not None or config.kind not in ("ami", "webhook"):
+        return config
+    if not _OUTSIDE_LINE.fullmatch(digits):
+        raise BadArgument(f"invalid outside_line setting {digits[:20]!r}: 1-4 digits, e.g. 0")
+    return replace(config, outside_line=digits)
 
 
 def _query(parts, url: str) -> list[tuple[str, str]]:

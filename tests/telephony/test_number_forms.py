@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 
 from cti_desk.domain.errors import BadArgument
-from cti_desk.telephony.sources import parse_source
+from cti_desk.telephony.sources import parse_source, with_outside_line
 from tests.factories import add_customer
 from tests.telephony.fake_ami import FakeAmi
 from tests.telephony.monitor_cli import Monitor
@@ -100,3 +100,15 @@ def test_outside_line_in_source_urls():
 def test_a_bad_outside_line_is_bad_usage(url):
     with pytest.raises(BadArgument, match="outside_line"):
         parse_source(url)
+
+
+def test_outside_line_from_the_settings_when_the_url_names_none():
+    webhook = parse_source("webhook://127.0.0.1:8080")
+    assert with_outside_line(webhook, "0").outside_line == "0"
+    assert with_outside_line(webhook, None) is webhook
+    assert with_outside_line(webhook, " ") is webhook
+    assert with_outside_line(parse_source("webhook://h:1?outside_line=9"), "0").outside_line == "9"
+    assert with_outside_line(parse_source("sim://"), "0").outside_line is None  # no PBX, no digit
+    assert with_outside_line(parse_source("ami://u:p@pbx:5038"), "0").outside_line == "0"
+    with pytest.raises(BadArgument, match="outside_line"):
+        with_outside_line(webhook, "zero")
