@@ -2,7 +2,11 @@
 through a queued Qt signal. Stops cleanly when the window closes.
 
 PBX actions (click-to-dial, queue pause) are forwarded when the source has them, with
-this seat's interface (`--agent`) as the agent."""
+this seat's interface (`--agent`) as the agent.
+
+`linkChanged(LinkState)` says what the link to the calls is doing (connecting,
+connected, reconnecting, refused, stopped); its last value is `link`. When the source
+stops, for whatever reason, a final state is sent before `sourceStopped`."""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ from concurrent.futures import Future
 from PySide6.QtCore import QObject, Signal
 
 from cti_desk.domain.calls import CallUpdate
+from cti_desk.domain.link import LinkState
+from cti_desk.telephony.link import run_reporting
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +32,7 @@ class CallBridge(QObject):
     actionDone = Signal(str, str)  # action (originate, queue_pause), its result as text
     actionFailed = Signal(str, str)  # action, one line saying why
     agentPaused = Signal(bool)  # the agent's pause state as the PBX reports it
+    linkChanged = Signal(object)  # LinkState, delivered on the GUI thread
 
     def __init__(self, source, agent: str | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -35,6 +42,7 @@ class CallBridge(QObject):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task | None = None
         self._ready = threading.Event()
+        self.link: LinkState | None = None  # the last state reported (written on the source's thread)
 
     @property
     def running(self) -> bool:
@@ -55,7 +63,7 @@ class CallBridge(QObject):
         loop = asyncio.new_event_loop()
         self._loop = loop
         try:
-            self._task = loop.create_task(self.source.run(self._emit))
+            self._task = loop.create_task(run_reporting(self.source, self._emit, self._link_changed))
             self._ready.set()
             loop.run_until_complete(self._task)
         except asyncio.CancelledError:
@@ -76,6 +84,10 @@ class CallBridge(QObject):
                 loop.close()
                 self._loop = None
             self.sourceStopped.emit()
+
+    def _link_changed(self, state: LinkState) -> None:
+        self.link = state
+        self.linkChanged.emit(state)  # queued to the GUI thread, like callUpdate
 
     def _emit(self, update: CallUpdate) -> None:
         # Emitted on the source's thread; the receiver lives on the GUI thread -> queued.

@@ -31,6 +31,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from cti_desk.domain.calls import CallUpdate
 from cti_desk.domain.errors import BadArgument
+from cti_desk.domain.link import LinkPhase, LinkReporter, pbx_detail
 from cti_desk.domain.text import bounded
 
 log = logging.getLogger(__name__)
@@ -277,6 +278,12 @@ class AmiSource:
         self._reported: bool | None = None
         self._on_dial_failed: Callable[[str], None] | None = None
         self._dialling: dict[str, str] = {}  # ActionID of a queued Originate -> digits
+        self._link: LinkReporter | None = None
+
+    def watch_link(self, link: LinkReporter) -> None:
+        """Say through `link` what the PBX link does: connected (to which Asterisk),
+        reconnecting, refused. Call before `run`."""
+        self._link = link
 
     # -- the agent's pause state ---------------------------------------------------------
 
@@ -356,13 +363,30 @@ class AmiSource:
             tracker.resync(channels, known)
             if self._agent and self._on_paused is not None:
                 await self._read_paused(client)
+            if self._link is not None:
+                await self._describe_pbx(client)
 
-        client = AmiClient(self.config.ami, on_event=on_event, on_connected=on_connected)
+        client = AmiClient(self.config.ami, on_event=on_event, on_connected=on_connected, link=self._link)
         self._client = client
         try:
             await client.run()
         finally:
             self._client = None
+
+    async def _describe_pbx(self, client) -> None:
+        """The Asterisk version and system name for the link display. CoreSettings needs
+        the AMI user's `system` read right: without it the banner is what is shown."""
+        from cti_desk.telephony.ami.client import AmiError
+
+        assert self._link is not None
+        try:
+            response = await client.send_action("CoreSettings")
+        except (AmiError, TimeoutError):
+            return  # the link dropped or the PBX is slow: the reconnect says so
+        if (response.response or "").lower() != "success":
+            log.debug("CoreSettings refused: %s", bounded(response.get("Message"), 200))
+            return
+        self._link.move(LinkPhase.CONNECTED, detail=pbx_detail(client.banner, response))
 
     def _on_originate_response(self, msg) -> None:
         exten = self._dialling.pop(msg.action_id or "", None)

@@ -9,6 +9,10 @@ within 5 s of the PBX being reachable). `on_connected` is awaited after every lo
 session ends. A refused login raises `AuthenticationFailed` and a peer that is not AMI
 raises `NotAmiPeer`: both are final, no retry. Cancel the task to stop.
 
+With a `link` (domain.link.LinkReporter) the client also says what its link is doing:
+connected (the banner), reconnecting (why, and the backoff before the next try),
+refused (authentication failed) or stopped (not AMI), so nothing fails silently.
+
 The secret (and the MD5 key made from it) is never logged: only action names and
 ActionIDs are.
 """
@@ -24,6 +28,7 @@ import random
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
+from cti_desk.domain.link import AUTH_FAILED, LinkPhase, LinkReporter, pbx_detail
 from cti_desk.telephony.ami.message import Message
 from cti_desk.telephony.ami.parser import AmiParser
 from cti_desk.telephony.ami.url import AmiConfig
@@ -78,11 +83,13 @@ class AmiClient:
         on_event: Callable[[Message], None],
         on_connected: Callable[[AmiClient], Awaitable[None]] | None = None,
         on_disconnected: Callable[[str], None] | None = None,
+        link: LinkReporter | None = None,
     ) -> None:
         self.config = config
         self.on_event = on_event
         self.on_connected = on_connected
         self.on_disconnected = on_disconnected
+        self.link = link
         self.connected = False  # logged in and reading
         self.banner: str | None = None
         self.logins = 0  # successful logins since this client was made
@@ -101,7 +108,11 @@ class AmiClient:
             logins_before = self.logins
             try:
                 reason = await self._session()
-            except (AuthenticationFailed, NotAmiPeer):
+            except AuthenticationFailed:
+                self._link(LinkPhase.REFUSED, reason=AUTH_FAILED)
+                raise
+            except NotAmiPeer as exc:
+                self._link(LinkPhase.STOPPED, reason=str(exc))
                 raise
             except (OSError, TimeoutError, AmiError) as exc:
                 reason = _describe(exc)
@@ -112,6 +123,7 @@ class AmiClient:
             delay = reconnect_delay(cfg, attempt)
             attempt += 1
             log.warning("AMI %s: %s; reconnecting in %.1f s", cfg.display(), reason, delay)
+            self._link(LinkPhase.RECONNECTING, reason=reason, retry_in=delay)
             await asyncio.sleep(delay)
 
     async def _session(self) -> str:
@@ -143,6 +155,7 @@ class AmiClient:
             self.connected = True
             self.logins += 1
             log.info("AMI logged in to %s (%s)", cfg.display(), parser.banner)
+            self._link(LinkPhase.CONNECTED, detail=pbx_detail(parser.banner))
             keepalive = asyncio.create_task(self._keepalive())
             tasks.add(keepalive)
             if self.on_connected is not None:
@@ -166,6 +179,10 @@ class AmiClient:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             self._fail_pending("the connection to the PBX was lost")
+
+    def _link(self, phase: LinkPhase, **what) -> None:
+        if self.link is not None:
+            self.link.move(phase, **what)
 
     async def _login(self) -> None:
         cfg = self.config
