@@ -260,3 +260,45 @@ class OutboxDispatcher:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+
+
+# --- what the operator sees of the outbox (the status bar indicator) ---------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStatus:
+    waiting: int  # orders not yet taken by the OMS (pending)
+    retrying: int  # of those, tried and not taken yet (the OMS was down, slow, 5xx...)
+    failed: int  # refused by the OMS: a person must look
+    last_error: str  # the newest waiting or failed order's error, bounded; "" if none
+
+    @property
+    def quiet(self) -> bool:
+        return self.waiting == 0 and self.failed == 0
+
+
+def outbox_status(store: Store) -> OutboxStatus:
+    """Counts of unsent orders and the newest error, in two small queries."""
+    from sqlalchemy import case, func
+
+    open_states = (PENDING, FAILED)
+    with store.session() as s:
+        counts = s.execute(
+            select(
+                OutboxMessage.status,
+                func.count(),
+                func.coalesce(func.sum(case((OutboxMessage.attempts > 0, 1), else_=0)), 0),
+            )
+            .where(OutboxMessage.status.in_(open_states))
+            .group_by(OutboxMessage.status)
+        ).all()
+        last_error = s.scalar(
+            select(OutboxMessage.last_error)
+            .where(OutboxMessage.status.in_(open_states), OutboxMessage.last_error != "")
+            .order_by(OutboxMessage.id.desc())
+            .limit(1)
+        )
+    by_status = {status: (int(n), int(tried)) for status, n, tried in counts}
+    waiting, retrying = by_status.get(PENDING, (0, 0))
+    failed, _ = by_status.get(FAILED, (0, 0))
+    return OutboxStatus(waiting, retrying, failed, bounded(last_error or "", 300))
