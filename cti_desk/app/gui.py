@@ -152,6 +152,7 @@ class Startup:
             return
         bridge = CallBridge(source, self.window.agent, self.window)
         self.window.set_bridge(bridge)
+        self.window.health.link.follow(bridge)  # the link's state, always in view
         bridge.start()
         self.window.set_source_note(QCoreApplication.translate("Startup", "Calls from {source}").format(source=config.display()))
         log.info("taking calls from %s", config.display())

@@ -40,6 +40,7 @@ from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
 from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
 from cti_desk.qt.icons import app_icon, icon
 from cti_desk.qt.inventory_panel import InventoryPanel
+from cti_desk.qt.link_status import attach_link_status
 from cti_desk.qt.order_form import OrderForm
 from cti_desk.qt.search import SearchBox
 from cti_desk.qt.tasks import run_query
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         self.source_note = QLabel()
         self.statusBar().addPermanentWidget(self.role_note)
         self.statusBar().addPermanentWidget(self.source_note)
+        self.health = attach_link_status(self, store, oms_url)  # PBX link, store banner, OMS outbox
         self.retranslate()
         self._restore_state()
         self._restore_unsaved_wrapups()

@@ -4,149 +4,149 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="100"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="93"/>
         <source>Withheld</source>
         <translation>非通知</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="108"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="101"/>
         <source>Waiting (F8)</source>
         <translation>着信待ち (F8)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="110"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="103"/>
         <source>Called back</source>
         <translation>折り返し済み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="116"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="109"/>
         <source>Answered by a colleague</source>
         <translation>他の担当者が応答</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="117"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="110"/>
         <source>Rang elsewhere</source>
         <translation>他の席で着信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="122"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="115"/>
         <source>Idle</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="123"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="116"/>
         <source>Ringing</source>
         <translation>着信中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="124"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="117"/>
         <source>Talking</source>
         <translation>通話中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="125"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="118"/>
         <source>Wrap-up</source>
         <translation>後処理</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="126"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="119"/>
         <source>Missed</source>
         <translation>不在着信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="127"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="120"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="203"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="189"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="204"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="190"/>
         <source>Number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="205"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="191"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="206"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="192"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="326"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="134"/>
         <source>Incoming: {caller}</source>
         <translation>着信: {caller}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="328"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="136"/>
         <source>(+{count} more)</source>
         <translation>（他 {count} 件）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="352"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="160"/>
         <source>Queue: {queue}</source>
         <translation>キュー: {queue}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="362"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="170"/>
         <source>Waited {time}</source>
         <translation>待ち時間 {time}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="365"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="173"/>
         <source>Talk {time}</source>
         <translation>通話 {time}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="394"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="202"/>
         <source>Resume queue</source>
         <translation>受付再開</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="394"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="202"/>
         <source>Pause in queue</source>
         <translation>受付停止</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="403"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="211"/>
         <source>Take over (F8)</source>
         <translation>応対を切り替え (F8)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="404"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="212"/>
         <source>Show this call now; the call on screen waits in the list</source>
         <translation>この着信を今すぐ表示します。表示中の通話は一覧で待機します</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="377"/>
-        <location filename="../../cti_desk/qt/call_bar.py" line="400"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="185"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="208"/>
         <source>Pause or resume taking queue calls (F9)</source>
         <translation>キューの受付を停止/再開 (F9)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="98"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="91"/>
         <source>Pay phone</source>
         <translation>公衆電話</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="99"/>
+        <location filename="../../cti_desk/qt/shift_calls.py" line="92"/>
         <source>Number not available</source>
         <translation>表示圏外</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="401"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="209"/>
         <source>Call back</source>
         <translation>折り返し発信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_bar.py" line="378"/>
-        <location filename="../../cti_desk/qt/call_bar.py" line="402"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="186"/>
+        <location filename="../../cti_desk/qt/call_bar.py" line="210"/>
         <source>Call this number (Ctrl+D)</source>
         <translation>この番号に発信 (Ctrl+D)</translation>
     </message>
@@ -172,27 +172,27 @@
 <context>
     <name>CandidateTable</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="103"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="76"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="103"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="76"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="103"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="76"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="103"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="76"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="104"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="77"/>
         <source>Last purchase</source>
         <translation>最終購入日</translation>
     </message>
@@ -200,72 +200,72 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="178"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="122"/>
         <source>{segment} ({orders} orders)</source>
         <translation>{segment}（購入{orders}回）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="208"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="152"/>
         <source>Dial</source>
         <translation>発信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="209"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="153"/>
         <source>Call {number}</source>
         <translation>{number} に発信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="230"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="174"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="230"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="174"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="230"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="174"/>
         <source>Segment</source>
         <translation>顧客区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="231"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="175"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="231"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="175"/>
         <source>Channels</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="232"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="176"/>
         <source>Addresses</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="232"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="176"/>
         <source>Phones</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="233"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="177"/>
         <source>Emails</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="233"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="177"/>
         <source>Flags</source>
         <translation>注意事項</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="237"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="181"/>
         <source>This is the caller</source>
         <translation>この方からの電話です</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="238"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="182"/>
         <source>Link the call on screen and its wrap-up to this customer</source>
         <translation>表示中の通話と後処理をこの顧客に紐付けます</translation>
     </message>
@@ -273,84 +273,84 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="39"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="28"/>
         <source>Prospect</source>
         <translation>見込み客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="40"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="29"/>
         <source>First-time buyer</source>
         <translation>初回購入客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="41"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="30"/>
         <source>Loyal customer</source>
         <translation>リピーター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="47"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="36"/>
         <source>home</source>
         <translation>自宅</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="48"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="37"/>
         <source>mobile</source>
         <translation>携帯</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="49"/>
+        <location filename="../../cti_desk/qt/customer_card.py" line="38"/>
         <source>work</source>
         <translation>勤務先</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="394"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="227"/>
         <source>{count} customers share this number. Who is calling?</source>
         <translation>この番号の顧客が{count}名います。どなたからの電話ですか？</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="417"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="250"/>
         <source>Find the customer to attach this number to.</source>
         <translation>この番号を登録する顧客を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="425"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="258"/>
         <source>Withheld number: ask the caller and search.</source>
         <translation>非通知です。お名前などを伺って検索してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="436"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="269"/>
         <source>{count} found: pick the customer to attach this number to.</source>
         <translation>{count}件: この番号を登録する顧客を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="438"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="271"/>
         <source>{count} customers found</source>
         <translation>{count}件の顧客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="450"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="283"/>
         <source>No call on screen.
 Press F2 to search for a customer.</source>
         <translation>通話はありません。
 F2で顧客を検索できます。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="451"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="284"/>
         <source>Looking up the caller…</source>
         <translation>発信者を検索中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="452"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="285"/>
         <source>Open this customer</source>
         <translation>この顧客を開く</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="453"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="286"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="454"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="287"/>
         <source>Attach number to this customer</source>
         <translation>この顧客に番号を登録</translation>
     </message>
@@ -427,6 +427,49 @@ F2で顧客を検索できます。</translation>
         <location filename="../../cti_desk/qt/order_address.py" line="147"/>
         <source>Cannot look the address up: enter the prefecture and city by hand</source>
         <translation>住所を検索できません。都道府県と市区町村を手入力してください</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryTerms</name>
+    <message>
+        <location filename="../../cti_desk/qt/order_terms.py" line="58"/>
+        <source>Delivery date, time and payment</source>
+        <translation>お届け日時・お支払い</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_terms.py" line="59"/>
+        <source>Delivery date</source>
+        <translation>お届け日</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_terms.py" line="59"/>
+        <source>Time slot</source>
+        <translation>時間帯</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_terms.py" line="60"/>
+        <source>Payment</source>
+        <translation>お支払い</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_terms.py" line="60"/>
+        <source>Points to use</source>
+        <translation>ポイント利用</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_terms.py" line="71"/>
+        <source>Balance — pt</source>
+        <translation>残高 — pt</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_terms.py" line="73"/>
+        <source>Balance {points} pt</source>
+        <translation>残高 {points} pt</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_terms.py" line="86"/>
+        <source>Earliest {date}</source>
+        <translation>最短 {date}</translation>
     </message>
 </context>
 <context>
@@ -822,37 +865,37 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>NewCustomerForm</name>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="297"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="130"/>
         <source>Unknown caller: create a customer, or attach this number to one.</source>
         <translation>未登録の番号です。新規顧客を登録するか、既存の顧客にこの番号を登録してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="298"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="131"/>
         <source>Number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="298"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="131"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="298"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="131"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="299"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="132"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="301"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="134"/>
         <source>Create customer</source>
         <translation>顧客を登録</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="302"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="135"/>
         <source>Attach to an existing customer…</source>
         <translation>既存の顧客に登録…</translation>
     </message>
@@ -948,117 +991,77 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="194"/>
-        <source>Delivery date, time and payment</source>
-        <translation>お届け日時・お支払い</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="195"/>
-        <source>Delivery date</source>
-        <translation>お届け日</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="195"/>
-        <source>Time slot</source>
-        <translation>時間帯</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="196"/>
-        <source>Payment</source>
-        <translation>お支払い</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="196"/>
-        <source>Points to use</source>
-        <translation>ポイント利用</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="201"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="153"/>
         <source>Place order</source>
         <translation>注文を確定</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="265"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="217"/>
         <source>Customer: —</source>
         <translation>お客様: —</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="266"/>
-        <source>Balance — pt</source>
-        <translation>残高 — pt</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="269"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="220"/>
         <source>Customer: {name} (ID {id})</source>
         <translation>お客様: {name}（ID {id}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="270"/>
-        <source>Balance {points} pt</source>
-        <translation>残高 {points} pt</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="286"/>
-        <source>Earliest {date}</source>
-        <translation>最短 {date}</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="296"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="233"/>
         <source>Total ¥{total}  Points −{used}  To pay ¥{paid}  Earns {earned} pt</source>
         <translation>合計 ¥{total}&#x3000;ポイント −{used}&#x3000;お支払い ¥{paid}&#x3000;獲得予定 {earned} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="321"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="258"/>
         <source>Choose the customer before ordering</source>
         <translation>お客様を選んでから注文してください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="327"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="264"/>
         <source>Reserving stock…</source>
         <translation>在庫を引き当てています…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="335"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="272"/>
         <source>Please check the entries ({count})</source>
         <translation>入力内容を確認してください（{count}件）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="344"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="281"/>
         <source>Order {order_no} was placed (the store&apos;s answer had been lost: it exists once)  Delivery {date}  Total ¥{total}</source>
         <translation>注文 {order_no} を受け付けました（データベースの応答が途切れましたが、注文は1件だけ登録されています）&#x3000;お届け日 {date}&#x3000;合計 ¥{total}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="349"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="286"/>
         <source>Order {order_no}  Delivery {date}  Total ¥{total}  Earned {earned} pt</source>
         <translation>ご注文番号 {order_no}&#x3000;お届け {date}&#x3000;合計 ¥{total}&#x3000;獲得 {earned} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="353"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="290"/>
         <source>{order}  OMS: {status}</source>
         <translation>{order}&#x3000;OMS: {status}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="374"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="311"/>
         <source>The customer&apos;s addresses and points could not be loaded: the store did not answer. Open the customer again.</source>
         <translation>お客様の住所とポイントを読み込めませんでした。データベースが応答しません。もう一度お客様を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="386"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="323"/>
         <source>The store did not answer. The order was not placed: press Place order again.</source>
         <translation>データベースが応答しませんでした。注文は登録されていません。もう一度「注文する」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="392"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="329"/>
         <source>The store did not answer, so it is not known yet whether the order was placed. Press Place order again when the store is back: the order will not be placed twice.</source>
         <translation>データベースが応答しなかったため、注文が登録されたかどうかまだわかりません。データベースが復旧したら、もう一度「注文する」を押してください。注文が二重に登録されることはありません。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="400"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="337"/>
         <source>Another seat reserved the stock. It can ship from {location} (source changed).</source>
         <translation>他の受付で在庫が引き当てられました。{location} からお届けできます（出荷元を変更しました）。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="402"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="339"/>
         <source>Another seat reserved the stock. No other location has stock.</source>
         <translation>他の受付で在庫が引き当てられました。他に在庫のある拠点がありません。</translation>
     </message>
@@ -1066,79 +1069,79 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>OrderLines</name>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="88"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="88"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="88"/>
         <source>Unit price</source>
         <translation>単価</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="88"/>
         <source>Ships from</source>
         <translation>出荷元</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="87"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="88"/>
         <source>Subtotal</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="88"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="89"/>
         <source>Add by SKU, JAN or product name</source>
         <translation>SKU・JAN・商品名で追加</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="89"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="90"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="90"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="91"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="93"/>
-        <location filename="../../cti_desk/qt/order_lines.py" line="192"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="94"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="193"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="96"/>
-        <location filename="../../cti_desk/qt/order_lines.py" line="200"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="97"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="201"/>
         <source>— choose where it ships from —</source>
         <translation>— 出荷元を選択 —</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="142"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="143"/>
         <source>Several products match: choose one in the stock lookup</source>
         <translation>候補が複数あります。在庫照会で商品を選んでください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="163"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="164"/>
         <source>The product could not be looked up: the store did not answer. Try again.</source>
         <translation>データベースが応答しなかったため、商品を検索できませんでした。もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="167"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="168"/>
         <source>Product not found</source>
         <translation>商品が見つかりません</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="211"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="212"/>
         <source>{name} ({available} available, {days} d)</source>
         <translation>{name}（有効 {available}・{days}日）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_lines.py" line="273"/>
+        <location filename="../../cti_desk/qt/order_lines.py" line="274"/>
         <source>Line {n} {name}: {message}</source>
         <translation>{n}行目 {name}: {message}</translation>
     </message>
@@ -1412,57 +1415,62 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>WrapUpKeeper</name>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="109"/>
-        <source>The file of unsaved wrap-ups could not be read; it was moved to {path}</source>
-        <translation>未保存の後処理ファイルを読み込めませんでした。{path} に移動しました</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="118"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="116"/>
         <source>{count} unsaved wrap-ups are back in the list of calls</source>
         <translation>未保存の後処理 {count} 件を通話一覧に戻しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="175"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="126"/>
+        <source>The file of unsaved wrap-ups was damaged; it was moved to {path}</source>
+        <translation>未保存の後処理のファイルが破損していたため、{path} に移動しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="128"/>
+        <source>The file of unsaved wrap-ups could not be read: {message}</source>
+        <translation>未保存の後処理のファイルを読み込めませんでした: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="194"/>
         <source>Unsaved notes cannot be kept on this computer: {message}</source>
         <translation>未保存のメモをこのパソコンに保管できません: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="286"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="305"/>
         <source>Wrap-up saved</source>
         <translation>後処理を保存しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="303"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="322"/>
         <source>the store did not answer</source>
         <translation>データベースが応答しませんでした</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="304"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="323"/>
         <source>Wrap-up not saved ({reason}). The notes are kept on this computer: press Save again.</source>
         <translation>後処理を保存できませんでした（{reason}）。メモはこのパソコンに保管しています。もう一度「保存」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="315"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="334"/>
         <source>Discard notes?</source>
         <translation>メモを破棄しますか？</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="319"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="338"/>
         <source>The notes of call {call} are not saved. Discard them? They cannot be brought back.</source>
         <translation>通話 {call} のメモは保存されていません。破棄しますか？元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="322"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="341"/>
         <source>Discard what was typed since the last save of call {call}? The saved wrap-up stays as it is.</source>
         <translation>通話 {call} の前回保存以降の入力を破棄しますか？保存済みの後処理はそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="324"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="343"/>
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="343"/>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="362"/>
         <source>Notes discarded</source>
         <translation>メモを破棄しました</translation>
     </message>
