@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from cti_desk.domain import csvrows as cells
 from cti_desk.domain.csvrows import CellError
+from cti_desk.domain.delivery import points_earned
 from cti_desk.services.csvimport import (
     ImportContext,
     ImportResult,
@@ -21,7 +22,14 @@ from cti_desk.services.csvimport import (
     new_ids,
     update_rows,
 )
-from cti_desk.store.models import ChannelIdentity, Inquiry, Product, Purchase, PurchaseLine
+from cti_desk.store.models import (
+    ChannelIdentity,
+    Inquiry,
+    PointsEntry,
+    Product,
+    Purchase,
+    PurchaseLine,
+)
 
 MAX_INQUIRY_TEXT = 20_000  # as a wrap-up's notes
 
@@ -103,14 +111,24 @@ def import_purchases(s: Session, rows: Sequence[Row], ctx: ImportContext, result
         s.connection().execute(insert(Purchase.__table__), headers_new)
     if headers_changed:
         update_rows(s, Purchase.__table__, ("id",), headers_changed)
-        # A re-imported order is the order as it is now: its lines are replaced.
+        # A re-imported order is the order as it is now: its lines and the points it
+        # earned are replaced.
         for chunk in chunks(h["id"] for h in headers_changed):
             s.connection().execute(delete(PurchaseLine.__table__).where(PurchaseLine.purchase_id.in_(chunk)))
+            s.connection().execute(delete(PointsEntry.__table__).where(
+                PointsEntry.purchase_id.in_(chunk), PointsEntry.reason == "earned"))
     if lines:
         s.connection().execute(insert(PurchaseLine.__table__), lines)
+    # Points at the same rate as an order placed at the desk, earned when it was bought.
+    points = [{"customer_id": h["customer_id"], "purchase_id": h["id"], "delta": points_earned(h["total"]),
+               "reason": "earned", "at": h["purchased_at"]}
+              for h in (*headers_new, *headers_changed) if points_earned(h["total"]) > 0]
+    if points:
+        s.connection().execute(insert(PointsEntry.__table__), points)
     ctx.progress("saving", 1, 1)
     result.created, result.updated = len(headers_new), len(headers_changed)
-    result.details = {"purchase lines": len(lines)}
+    result.details = {"purchase lines": len(lines), "points entries": len(points)}
+
 
 # ---------------------------------------------------------------------------- inquiries
 

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cti_desk.app.cli import main
+from cti_desk.services.customers import points_balance
 from cti_desk.services.history import inquiries_for
 from cti_desk.services.importer import ImportFailed, UnknownEncoding, import_csv
 from cti_desk.store.models import (
@@ -201,6 +202,30 @@ def test_a_bad_inquiries_file_names_the_line_and_commits_nothing(customers, tmp_
         import_csv(customers, "inquiries", write(tmp_path, "inquiries.csv", INQUIRIES + content))
     assert str(err.value).startswith(message)
     assert count(customers, Inquiry) == 0
+
+
+# ---------------------------------------------------------------------------- purchases earn points
+
+
+PURCHASES = "channel,external_id,order_no,purchased_at,sku,quantity,unit_price\n"
+
+
+def test_imported_purchases_earn_points_once_at_the_desks_rate(customers, tmp_path):
+    store = customers
+    import_csv(store, "products", FIXTURES / "products.csv")
+    import_csv(store, "purchases", FIXTURES / "purchases.csv")
+    taro = customer_of(store, "store", "2900000000011")
+    sato = customer_of(store, "ec", "EC000123")
+    with store.session() as s:
+        # 1% of what was paid, rounded down: R-1001 4,770 yen; E-2001 3,870 + E-2002 801.
+        assert (points_balance(s, taro), points_balance(s, sato)) == (47, 38 + 8)
+    import_csv(store, "purchases", FIXTURES / "purchases.csv")  # the same file again
+    changed = write(tmp_path, "fix.csv", PURCHASES
+                    + "store,2900000000011,R-1001,2026-11-01T10:15:00,KT-00001,1,2990\n")
+    result = import_csv(store, "purchases", changed)  # R-1001 without its mugs now
+    assert result.details["points entries"] == 1
+    with store.session() as s:
+        assert (points_balance(s, taro), points_balance(s, sato)) == (29, 46)
 
 
 # ---------------------------------------------------------------------------- Shift_JIS / CP932
