@@ -1,5 +1,5 @@
-"""Checks for the seat's options (`--agent`, `--oms-url`), whether from the command line,
-the environment or the settings file: a bad value is refused at start with one line.
+"""Checks for the seat's options (`--agent`, `--oms-url`), from the command line or the
+environment: a bad value is refused at start with one line (exit 2).
 """
 
 from __future__ import annotations
