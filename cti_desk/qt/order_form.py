@@ -3,7 +3,8 @@
 Self-contained: give it a Store; set the customer and the call with methods. Every field
 is checked before anything is saved and errors are shown on the field itself; the order
 is placed in the background (stock reserved atomically). The parts: order_lines (the
-products), order_address (where to), order_outbox (what the OMS got), order_fields (errors).
+products), order_address (where to), order_terms (when, payment, points), order_outbox
+(what the OMS got), order_fields (errors on the fields).
 
 An order draft keeps one key from its start until it is placed: when the store fails
 while placing, the form says whether the order exists (the service asks the store), and
@@ -14,47 +15,32 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cti_desk.domain.delivery import (
-    DeliveryCalendar,
-    OrderDraft,
-    Payment,
-    Slot,
-    points_earned,
-    validate,
-)
+from cti_desk.domain.delivery import DeliveryCalendar, OrderDraft, points_earned, validate
 from cti_desk.qt import labels
 from cti_desk.qt.order_address import DeliveryAddress
-from cti_desk.qt.order_fields import INVALID_STYLE, FieldErrors, Problem, Rows
+from cti_desk.qt.order_fields import INVALID_STYLE, FieldErrors, Problem
 from cti_desk.qt.order_lines import OrderLine, OrderLines
 from cti_desk.qt.order_outbox import OutboxPanel
+from cti_desk.qt.order_terms import DeliveryTerms
 from cti_desk.qt.tasks import run_query
 from cti_desk.services.inquiries import CallRef
-from cti_desk.services.orders import (
-    CustomerForOrder,
+from cti_desk.services.order_outcome import (
     OrderNotPlaced,
     OrderUnconfirmed,
+    describe,
+    new_draft_key,
+)
+from cti_desk.services.orders import (
+    CustomerForOrder,
     OutOfStock,
     PlacedOrder,
     ValidationFailed,
     customer_for_order,
-    describe,
     japan_day,
-    new_draft_key,
     place_order,
     utcnow,
 )
@@ -104,7 +90,8 @@ class OrderForm(QWidget):
         self.lines_box = OrderLines(store, self.fields, self._prefecture)
         self.lines_box.changed.connect(self._lines_changed)
         self.address_box = DeliveryAddress(self.fields)
-        self.when_box = self._build_when()
+        self.when_box = DeliveryTerms(self.fields, self.calendar)
+        self.when_box.points.valueChanged.connect(self._update_totals)
         self.totals = QLabel()
         self.totals.setObjectName("orderTotals")
         self.totals.setStyleSheet("font-size: 14px; font-weight: bold")
@@ -134,7 +121,6 @@ class OrderForm(QWidget):
         columns.addLayout(right, 2)
         layout.addLayout(columns)
         layout.addWidget(self.outbox_box)
-        self.retranslate()
 
         # The parts' widgets, by the names automation and tests know.
         a = self.address_box
@@ -146,39 +132,11 @@ class OrderForm(QWidget):
         self.add_product, self.reload_line = self.lines_box.add_product, self.lines_box.reload_line
         self.outbox_table, self.retry_button = self.outbox_box.table, self.outbox_box.retry_button
         self.retry_selected, self.refresh_outbox = self.outbox_box.retry_selected, self.outbox_box.refresh
+        w = self.when_box
+        self.delivery_date, self.slot, self.payment, self.points = w.delivery_date, w.slot, w.payment, w.points
+        self.balance_label = w.balance_label
         self.dispatcher = dispatcher
-
-    def _build_when(self) -> QGroupBox:
-        """Delivery date, time slot, payment and points."""
-        self.delivery_date = QComboBox()
-        self.delivery_date.setObjectName("orderDeliveryDate")
-        self.slot = QComboBox()
-        self.slot.setObjectName("orderSlot")
-        for value in Slot:
-            self.slot.addItem(labels.slot_label(value), value.value)
-        self.payment = QComboBox()
-        self.payment.setObjectName("orderPayment")
-        for value in Payment:
-            self.payment.addItem(labels.payment_label(value), value.value)
-        self.points = QSpinBox()
-        self.points.setObjectName("orderPoints")
-        self.points.setRange(0, 10_000_000)
-        self.points.setSuffix(" pt")
-        self.points.valueChanged.connect(self._update_totals)
-        self.balance_label = QLabel()
-        points_row = QHBoxLayout()
-        points_row.addWidget(self.points)
-        points_row.addWidget(self.balance_label)
-        points_row.addStretch(1)
-        box = QGroupBox()
-        self.when_rows = Rows(QFormLayout(box))
-        for name, widget in (("delivery_date", self.delivery_date), ("slot", self.slot),
-                             ("payment", self.payment), ("points", self.points)):
-            self.fields.watch(name, widget)
-        for name, content in (("delivery_date", self.delivery_date), ("slot", self.slot),
-                              ("payment", self.payment), ("points", points_row)):
-            self.when_rows.add(name, self.fields.with_error(name, content))
-        return box
+        self.retranslate()
 
     @property
     def _lines(self) -> list[OrderLine]:
@@ -191,13 +149,7 @@ class OrderForm(QWidget):
         self.lines_box.retranslate()
         self.address_box.retranslate()
         self.outbox_box.retranslate()
-        self.when_box.setTitle(self.tr("Delivery date, time and payment"))
-        self.when_rows.name({"delivery_date": self.tr("Delivery date"), "slot": self.tr("Time slot"),
-                             "payment": self.tr("Payment"), "points": self.tr("Points to use")})
-        for i in range(self.slot.count()):
-            self.slot.setItemText(i, labels.slot_label(Slot(self.slot.itemData(i))))
-        for i in range(self.payment.count()):
-            self.payment.setItemText(i, labels.payment_label(Payment(self.payment.itemData(i))))
+        self.when_box.retranslate()
         self.submit_button.setText(self.tr("Place order"))
         self._show_customer_labels()
         self._lines_changed()
@@ -263,31 +215,16 @@ class OrderForm(QWidget):
         c = self._customer
         if c is None:
             self.customer_label.setText(self.tr("Customer: —"))
-            self.balance_label.setText(self.tr("Balance — pt"))
         else:
             self.customer_label.setText(
                 self.tr("Customer: {name} (ID {id})").format(name=c.name, id=c.customer_id))
-            self.balance_label.setText(self.tr("Balance {points} pt").format(points=f"{c.points:,}"))
+        self.when_box.show_balance(c.points if c else None)
 
     # --- dates and totals -------------------------------------------------------------
 
     def _lines_changed(self) -> None:
-        self._refill_dates()
+        self.when_box.refill_dates(self.lines_box.lead_days())
         self._update_totals()
-
-    def _refill_dates(self) -> None:
-        earliest = self.calendar.earliest(japan_day(utcnow()), self.lines_box.lead_days())
-        previous = self.delivery_date.currentData()
-        self.delivery_date.blockSignals(True)
-        self.delivery_date.clear()
-        for day in self.calendar.options(earliest, 14):
-            text = labels.date_label(day)
-            if day == earliest:
-                text = self.tr("Earliest {date}").format(date=text)
-            self.delivery_date.addItem(text, day)
-        index = self.delivery_date.findData(previous) if previous else -1
-        self.delivery_date.setCurrentIndex(max(index, 0))
-        self.delivery_date.blockSignals(False)
 
     def _update_totals(self) -> None:
         total = self.lines_box.total()
@@ -301,13 +238,13 @@ class OrderForm(QWidget):
     def draft(self) -> OrderDraft:
         """What the operator entered, as the domain's order draft (no I/O)."""
         a = self.address_box
-        chosen: date | None = self.delivery_date.currentData()
         return OrderDraft(
             customer_id=self._customer_id or 0, lines=self.lines_box.draft_lines(),
             recipient=a.recipient.text(), phone=a.phone.text(),
             postal_code=a.postal_code.text(), prefecture=a.prefecture.currentData() or "",
             city=a.city.text(), line1=a.line1.text(), line2=a.line2.text(),
-            delivery_date=chosen, slot=self.slot.currentData(), payment=self.payment.currentData(),
+            delivery_date=self.when_box.chosen_date(), slot=self.slot.currentData(),
+            payment=self.payment.currentData(),
             points_to_use=self.points.value(), call_id=self._call.call_id if self._call else None,
             operator=self.operator,
         )

@@ -28,7 +28,8 @@ from cti_desk.domain.delivery import DraftLine, line_field, suggest_source
 from cti_desk.qt.order_fields import FieldErrors, Problem, mark, problem_text
 from cti_desk.qt.tasks import run_query
 from cti_desk.services.inventory import LocationStock, ProductStock, find_products, stock_for
-from cti_desk.services.orders import OutOfStock, describe
+from cti_desk.services.order_outcome import describe
+from cti_desk.services.orders import OutOfStock
 from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)

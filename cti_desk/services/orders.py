@@ -6,11 +6,11 @@ outbox message (always: which process sends it to the OMS is configuration). A
 reservation is a conditional UPDATE (never read-then-write), so two seats ordering the
 last unit cannot both get it, on SQLite (BEGIN IMMEDIATE) and PostgreSQL (row lock).
 
-An order draft has a key fixed when the operator starts it (`new_draft_key`), stored
-unique with the order. When the store fails during COMMIT the server may have committed
-without the client hearing it: `place_order` then asks the store whether the key's order
-exists and says so, and placing the same draft again finds that order instead of
-placing a second one.
+An order draft has a key fixed when the operator starts it (order_outcome.new_draft_key),
+stored unique with the order. When the store fails during COMMIT the server may have
+committed without the client hearing it: `place_order` then asks the store whether the
+key's order exists and says so (order_outcome), and placing the same draft again finds
+that order instead of placing a second one.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, text, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from cti_desk.domain.delivery import (
     VALIDATION_TEXTS,
@@ -44,6 +44,8 @@ from cti_desk.domain.text import bounded
 from cti_desk.services.customers import points_balance
 from cti_desk.services.inquiries import CallRef, call_inquiry
 from cti_desk.services.inventory import stock_for
+from cti_desk.services.oms_order import oms_payload
+from cti_desk.services.order_outcome import describe, settle
 from cti_desk.services.postal import PostalCodeError, lookup
 from cti_desk.store.db import Store
 from cti_desk.store.models import (
@@ -97,24 +99,6 @@ class OrderRejected(Exception):
     """The order was not placed; nothing was saved."""
 
 
-class StoreFailed(Exception):
-    """The store failed while the order was being placed. Never shown as is: each kind
-    below says whether the order exists; `detail` (the driver's words) is for the log."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
-
-
-class OrderNotPlaced(StoreFailed):
-    """Known not to exist: nothing was saved, placing the draft again is safe."""
-
-
-class OrderUnconfirmed(StoreFailed):
-    """The answer to COMMIT was lost and the store could not be asked afterwards: the order
-    may exist. Placing the same draft again (same key) finds it instead of placing twice."""
-
-
 class ValidationFailed(OrderRejected):
     def __init__(self, errors: dict[str, Message]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
@@ -155,10 +139,6 @@ class PlacedOrder:
     # this call placed nothing new.
     found: bool = False
 
-
-def new_draft_key() -> str:
-    """The identity of an order draft, fixed when the operator starts it."""
-    return uuid.uuid4().hex
 
 
 def reserve(session, product_id: int, location_id: int, quantity: int, now: datetime) -> bool:
@@ -239,43 +219,16 @@ def place_order(
         if placed is not None and placed.found:
             return placed  # read before the failure: it exists
         # `placed` is set right before COMMIT: from there on the server may commit unheard.
-        return _after_failure(store, draft, key, exc, placed is not None, after_unknown_outcome)
+        # Before COMMIT this attempt saved nothing; only an earlier unanswered one may have.
+        unsure = placed is not None or after_unknown_outcome or isinstance(exc, IntegrityError)
+        check = (lambda: order_for_draft(store, key, draft.customer_id)) if key else None
+        return settle(exc, key, committing=placed is not None, unsure=unsure, check=check)
     if placed.found:
         log.info("order %s found for draft %s: placed by an earlier attempt, not placed again",
                  placed.order_no, key)
     else:
         log.info("order %s placed (%d lines, %d yen)", placed.order_no, len(placed.lines), placed.total)
     return placed
-
-
-def describe(exc: BaseException) -> str:
-    """The driver's words about a failure, one bounded line for the log (no SQL, no parameters)."""
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return bounded(f"{type(exc).__name__}: {reason[0] if reason else ''}", 300)
-
-
-def _after_failure(store, draft, key, exc, committing, after_unknown_outcome) -> PlacedOrder:
-    """The store failed: find out whether the order exists, or say that it cannot be known."""
-    detail = describe(exc)
-    stage = "during COMMIT" if committing else "before COMMIT"
-    log.warning("order draft %s: the store failed %s: %s", key or "(no key)", stage, detail,
-                exc_info=not isinstance(exc, DBAPIError))  # anything else is a bug: its traceback
-    # Before COMMIT this attempt saved nothing; only an earlier unanswered one may have.
-    unsure = committing or after_unknown_outcome or isinstance(exc, IntegrityError)
-    if not unsure:
-        raise OrderNotPlaced(detail) from None
-    if key is None:
-        raise OrderUnconfirmed(detail) from None
-    try:
-        found = order_for_draft(store, key, draft.customer_id)
-    except Exception as check:
-        log.warning("order draft %s: cannot ask the store whether it was placed: %s", key, describe(check))
-        raise OrderUnconfirmed(detail) from None
-    if found is None:
-        log.info("order draft %s: not in the store, nothing was placed", key)
-        raise OrderNotPlaced(detail) from None
-    log.info("order %s found for draft %s after the store failed %s", found.order_no, key, stage)
-    return found
 
 
 def order_for_draft(store: Store, key: str, customer_id: int | None = None) -> PlacedOrder | None:
@@ -411,39 +364,6 @@ def _place(s, draft, now, today, calendar, postal_errors, key, call) -> PlacedOr
         lines=[(ln.product_id, ln.location_id, ln.quantity) for ln in draft.lines],
         inquiry_id=inquiry_id, call_id=call_id,
     )
-
-
-def oms_payload(order: DeliveryOrder, draft: OrderDraft, products: dict, locations: dict) -> dict:
-    """The JSON the OMS receives (CONTRACT.md: Order for delivery)."""
-    return {
-        "order_no": order.order_no,
-        "channel": Channel.CALL_CENTER.value,
-        "customer_id": order.customer_id,
-        "call_id": order.call_id,
-        "inquiry_id": order.inquiry_id,
-        "created_at": order.created_at.replace(tzinfo=UTC).isoformat(timespec="seconds"),
-        "delivery": {
-            "recipient": order.recipient, "phone": order.phone, "postal_code": order.postal_code,
-            "prefecture": order.prefecture, "city": order.city, "line1": order.line1,
-            "line2": order.line2, "date": order.delivery_date.isoformat(), "slot": order.slot,
-        },
-        "payment": order.payment,
-        "points_used": order.points_used,
-        "total": order.total,
-        "amount_due": order.total - order.points_used,
-        "lines": [
-            {
-                "sku": products[ln.product_id].sku, "jan": products[ln.product_id].jan,
-                "name": products[ln.product_id].name, "quantity": ln.quantity,
-                "unit_price": ln.unit_price, "ship_from": locations[ln.location_id].code,
-            }
-            for ln in draft.lines
-        ],
-    }
-
-
-def earliest_delivery(today: date, lead_days: int, calendar: DeliveryCalendar | None = None) -> date:
-    return (calendar or DeliveryCalendar()).earliest(today, lead_days)
 
 
 @dataclass(frozen=True, slots=True)

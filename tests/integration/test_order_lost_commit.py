@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from cti_desk.domain.delivery import DraftLine, OrderDraft
-from cti_desk.services.orders import OrderNotPlaced, OrderUnconfirmed, new_draft_key, place_order
+from cti_desk.services.order_outcome import OrderNotPlaced, OrderUnconfirmed, new_draft_key
+from cti_desk.services.orders import place_order
 from cti_desk.store.db import Store, open_store
 from cti_desk.store.models import DeliveryOrder, OutboxMessage, PointsEntry, StockLevel
 from tests.retail_factories import add_retail

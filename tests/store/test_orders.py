@@ -8,14 +8,8 @@ from sqlalchemy.exc import OperationalError
 from cti_desk.domain.delivery import DraftLine, OrderDraft
 from cti_desk.services.customers import points_balance
 from cti_desk.services.inquiries import CallRef, call_inquiry
-from cti_desk.services.orders import (
-    OrderNotPlaced,
-    OrderUnconfirmed,
-    OutOfStock,
-    ValidationFailed,
-    new_draft_key,
-    place_order,
-)
+from cti_desk.services.order_outcome import OrderNotPlaced, OrderUnconfirmed, new_draft_key
+from cti_desk.services.orders import OutOfStock, ValidationFailed, place_order
 from cti_desk.store.models import (
     AuditEntry,
     DeliveryOrder,
