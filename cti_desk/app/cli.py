@@ -57,6 +57,15 @@ def _queue_names(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
+def _operator(text: str) -> str:
+    from cti_desk.settings.operator import operator_name
+
+    try:
+        return operator_name(text)
+    except BadArgument as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
     # Subcommands repeat the option; SUPPRESS keeps them from resetting the top-level value.
     p.add_argument(
@@ -100,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--agent", metavar="INTERFACE", default=os.environ.get("CTI_DESK_AGENT"),
                         help="this seat's phone, e.g. PJSIP/2001: pops only calls ringing there, "
                              "and click-to-dial and queue pause act on it")
+    parser.add_argument("--operator", metavar="NAME", type=_operator,
+                        default=os.environ.get("CTI_DESK_OPERATOR") or None,
+                        help="who works at this seat, on every record the window writes (env "
+                             "CTI_DESK_OPERATOR; default: the settings file's agent map or "
+                             "operator name, else the OS user)")
     parser.add_argument("--pop-on-answer", type=_queue_names, metavar="QUEUE[,QUEUE]",
                         default=os.environ.get("CTI_DESK_POP_ON_ANSWER", ""),
                         help="queues whose calls pop when answered at this seat instead of "

@@ -6,7 +6,6 @@ window -> demo data on a first run -> call source on its own thread -> event loo
 
 from __future__ import annotations
 
-import getpass
 import logging
 import signal
 import sys
@@ -173,6 +172,17 @@ def _display_ok() -> bool:
     return problem is None
 
 
+def _seat_operator(args, settings) -> str:
+    """The one operator name on every record (rules in settings/operator.py)."""
+    from cti_desk.settings import operator
+
+    return operator.resolve_operator(
+        getattr(args, "operator", None), getattr(args, "agent", None),
+        operator.agent_map(settings.value(operator.SETTINGS_AGENTS)),
+        settings.value(operator.SETTINGS_NAME, "", str) or None,
+    )
+
+
 def run_gui(args, db_url: str) -> int:
     source_config = None
     if args.source:
@@ -192,7 +202,7 @@ def run_gui(args, db_url: str) -> int:
     settings.setValue("role", role)
 
     store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
-    operator = getpass.getuser()
+    operator = _seat_operator(args, settings)  # bad settings: exit 2, before any window
     oms_url = getattr(args, "oms_url", None)
     # Every seat writes its orders to the store's outbox; which process sends them is
     # configuration: this one, with --oms-url (started once the store is ready).

@@ -5,59 +5,32 @@ The panel only shows and asks; the main window runs every store access in the ba
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cti_desk.domain.phone import display
-from cti_desk.qt.history_models import channel_label
+from cti_desk.qt.customer_card import CustomerCard, phone_kind_label, segment_label
+from cti_desk.qt.customer_card import plain_label as _plain
 from cti_desk.qt.i18n import local_time
-from cti_desk.qt.icons import icon
 from cti_desk.qt.search import SearchBox
 from cti_desk.services.customers import CustomerSummary
 from cti_desk.services.history import Candidate
 
-
-def segment_label(segment: str) -> str:
-    return {
-        "prospect": QCoreApplication.translate("CustomerPanel", "Prospect"),
-        "first_time": QCoreApplication.translate("CustomerPanel", "First-time buyer"),
-        "loyal": QCoreApplication.translate("CustomerPanel", "Loyal customer"),
-    }.get(segment, segment)
-
-
-def phone_kind_label(kind: str) -> str:
-    return {
-        "home": QCoreApplication.translate("CustomerPanel", "home"),
-        "mobile": QCoreApplication.translate("CustomerPanel", "mobile"),
-        "work": QCoreApplication.translate("CustomerPanel", "work"),
-    }.get(kind, kind)
-
-
-def _plain(name: str = "", wrap: bool = True) -> QLabel:
-    lab = QLabel()
-    if name:
-        lab.setObjectName(name)
-    lab.setTextFormat(Qt.TextFormat.PlainText)
-    lab.setWordWrap(wrap)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return lab
+__all__ = ["CandidateTable", "CustomerCard", "CustomerPanel", "NewCustomerForm", "phone_kind_label",
+           "segment_label"]
 
 
 class CandidateTable(QTableWidget):
@@ -103,129 +76,6 @@ class CandidateTable(QTableWidget):
             self.tr("Name"), self.tr("Kana"), self.tr("Member no."), self.tr("Address"),
             self.tr("Last purchase"),
         ])
-
-
-class CustomerCard(QScrollArea):
-    dialRequested = Signal(str)
-
-    FIELDS = ("kana", "member", "segment", "points", "channels", "addresses", "phones", "emails", "flags")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self.form = QFormLayout(body)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name = _plain("customerName")
-        big = QFont(self.name.font())
-        big.setBold(True)
-        big.setPointSizeF(big.pointSizeF() * 1.4)
-        self.name.setFont(big)
-        self.form.addRow(self.name)
-        self.labels: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        for key in self.FIELDS:
-            if key == "phones":
-                self.phones = QWidget()
-                self.phones.setObjectName("customerPhones")
-                self.phones_layout = QVBoxLayout(self.phones)
-                self.phones_layout.setContentsMargins(0, 0, 0, 0)
-                value: QWidget = self.phones
-            else:
-                value = self.values[key] = _plain(f"customer_{key}")
-            self.labels[key] = QLabel()
-            self.form.addRow(self.labels[key], value)
-        self.setWidget(body)
-        self.summary: CustomerSummary | None = None
-        self.dial_blocked: str | None = None  # why dialling is off (no --agent ...), or None
-        self._flagged = False
-        self._phone_rows: list[tuple[QWidget, QLabel, QToolButton]] = []
-        self._phone_numbers: list[str] = []  # e164 of each row's dial button
-        self._phones_shown: dict[str, str] = {}
-        self.retranslate()
-
-    def set_dial_blocked(self, reason: str | None) -> None:
-        self.dial_blocked = reason
-        if self.summary is not None:
-            self.show_summary(self.summary)
-
-    def show_summary(self, s: CustomerSummary, phones_shown: dict[str, str] | None = None) -> None:
-        """Fill the card; `phones_shown` (e164 -> 03-1234-5678) saves formatting here."""
-        self.summary = s
-        if phones_shown is not None:
-            self._phones_shown = phones_shown
-        self.name.setText(s.name)
-        v = self.values
-        v["kana"].setText(s.name_kana)
-        v["member"].setText(", ".join(s.member_ids) or "—")
-        v["segment"].setText(
-            self.tr("{segment} ({orders} orders)").format(segment=segment_label(s.segment), orders=s.order_count)
-        )
-        v["points"].setText(f"{s.points:,} pt")
-        v["channels"].setText("\n".join(f"{channel_label(ch)}: {ext}" for ch, ext in s.identities) or "—")
-        v["addresses"].setText(
-            "\n".join(
-                f"〒{a.postal_code[:3]}-{a.postal_code[3:]} {a.prefecture}{a.city}{a.line1} {a.line2}".strip()
-                for a in s.addresses
-            ) or "—"
-        )
-        v["emails"].setText("\n".join(s.emails) or "—")
-        v["flags"].setText(", ".join(s.flags) or "—")
-        flagged = bool(s.flags)
-        if flagged != self._flagged:  # a style sheet change re-polishes: only when it changes
-            self._flagged = flagged
-            v["flags"].setStyleSheet("color: #c62828; font-weight: bold;" if flagged else "")
-        self._show_phones(s.phones)
-
-    def _show_phones(self, phones: list[tuple[str, str]]) -> None:
-        # The rows are kept and refilled: a pop builds no widgets unless it needs more rows.
-        while len(self._phone_rows) > len(phones):
-            row, _label, _button = self._phone_rows.pop()
-            self.phones_layout.removeWidget(row)
-            row.deleteLater()
-        while len(self._phone_rows) < len(phones):
-            self._phone_rows.append(self._phone_row(len(self._phone_rows)))
-        self._phone_numbers = [e164 for _kind, e164 in phones]
-        for (_row, lab, button), (kind, e164) in zip(self._phone_rows, phones, strict=True):
-            shown = self._phones_shown.get(e164) or display(e164)
-            lab.setText(f"{shown} ({phone_kind_label(kind)})")
-            button.setText(self.tr("Dial"))
-            button.setToolTip(self.dial_blocked or self.tr("Call {number}").format(number=shown))
-            button.setEnabled(self.dial_blocked is None)
-
-    def _phone_row(self, n: int) -> tuple[QWidget, QLabel, QToolButton]:
-        row = QWidget()
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
-        lab = _plain(wrap=False)
-        button = QToolButton()
-        button.setObjectName("dialButton")
-        button.setIcon(icon("phone"))
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.clicked.connect(lambda _=False: self.dialRequested.emit(self._phone_numbers[n]))
-        h.addWidget(lab)
-        h.addWidget(button)
-        h.addStretch(1)
-        self.phones_layout.addWidget(row)
-        return row, lab, button
-
-    def retranslate(self) -> None:
-        names = {
-            "kana": self.tr("Kana"), "member": self.tr("Member no."), "segment": self.tr("Segment"),
-            "points": self.tr("Points"), "channels": self.tr("Channels"),
-            "addresses": self.tr("Addresses"), "phones": self.tr("Phones"),
-            "emails": self.tr("Emails"), "flags": self.tr("Flags"),
-        }
-        for key, lab in self.labels.items():
-            lab.setText(names[key])
-        if self.summary is not None:
-            self.show_summary(self.summary)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class NewCustomerForm(QWidget):
@@ -293,7 +143,9 @@ class NewCustomerForm(QWidget):
 class CustomerPanel(QWidget):
     """Search box on top; below it one of: idle, card, chooser, new customer, results."""
 
-    customerChosen = Signal(int)
+    customerChosen = Signal(int)  # open this customer (a search result: not the caller unless said)
+    callerChosen = Signal(int)  # "who is calling?" answered: this customer is the caller
+    callerConfirmed = Signal(int)  # "this is the caller" on the card
     attachChosen = Signal(int)  # attach the current caller's number to this customer
     dialRequested = Signal(str)
 
@@ -308,14 +160,15 @@ class CustomerPanel(QWidget):
         self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card = CustomerCard()
         self.card.dialRequested.connect(self.dialRequested)
+        self.card.callerConfirmed.connect(self.callerConfirmed)
         chooser_page = QWidget()
         cv = QVBoxLayout(chooser_page)
         cv.setContentsMargins(0, 0, 0, 0)
         self.chooser_heading = _plain("chooserHeading")
         self.chooser = CandidateTable("customerChooser")
-        self.chooser.chosen.connect(self.customerChosen)
+        self.chooser.chosen.connect(self.callerChosen)
         self.chooser_open = QPushButton(objectName="chooserOpen")
-        self.chooser_open.clicked.connect(lambda: self._emit_selected(self.chooser, self.customerChosen))
+        self.chooser_open.clicked.connect(lambda: self._emit_selected(self.chooser, self.callerChosen))
         cv.addWidget(self.chooser_heading)
         cv.addWidget(self.chooser, 1)
         cv.addWidget(self.chooser_open, 0, Qt.AlignmentFlag.AlignLeft)
@@ -362,6 +215,10 @@ class CustomerPanel(QWidget):
         self.attach_mode = False
         self.card.show_summary(summary, phones_shown)
         self.show_page(self.CARD)
+
+    def offer_caller(self, offered: bool) -> None:
+        """Show "this is the caller" on the card (the window decides when)."""
+        self.card.offer_caller(offered)
 
     def show_candidates(self, rows: list[Candidate]) -> None:
         self.attach_mode = False

@@ -409,8 +409,15 @@ class InquiryHistoryModel(_HistoryTable):
     def clear(self) -> None:
         self.reset([])
 
-    def open_inquiry(self) -> InquiryRow | None:
-        return next((r for r in self._rows if r.status == "open"), None)
+    def open_inquiry(self, excluding_call: str | None = None, chosen: int | None = None) -> InquiryRow | None:
+        """The inquiry a call may continue: the one already chosen, else the first open one
+        that the call did not open itself."""
+        if chosen is not None:
+            row = next((r for r in self._rows if r.id == chosen), None)
+            if row is not None:
+                return row
+        return next((r for r in self._rows
+                     if r.status == "open" and (excluding_call is None or r.call_id != excluding_call)), None)
 
     def data(self, index: _Index, role: int = _DISPLAY):
         if role not in _INQUIRY_ROLES:
@@ -436,13 +443,38 @@ class _InquiryCells:
     __slots__ = ("font", "shown", "tooltip")
 
     def __init__(self, r: InquiryRow) -> None:
+        latest = r.latest  # the row says where the thread stands now
         self.shown = (
             local_time(r.opened_at),
             channel_label(r.channel),
             status_label(r.status),
             disposition_label(r.disposition),
-            " ".join(r.notes.split())[:200],
-            r.operator,
+            " ".join((latest.notes if latest else r.notes).split())[:200],
+            latest.operator if latest else r.operator,
         )
-        self.tooltip = tooltip(r.notes)
+        self.tooltip = tooltip(thread_text(r) if r.entries else r.notes)
         self.font = _bold_font() if r.status == "open" else None
+
+
+MAX_THREAD_ENTRIES = 50  # a tooltip or detail pane shows the latest contacts
+
+
+def thread_text(r: InquiryRow) -> str:
+    """An inquiry's thread as plain text: each contact's time, operator, call and notes."""
+    parts = []
+    if r.subject or (r.notes and not r.entries):
+        parts.append(r.subject or r.notes)
+    entries = r.entries[-MAX_THREAD_ENTRIES:]
+    if len(r.entries) > len(entries):
+        parts.append(QCoreApplication.translate("History", "… {count} earlier contacts").format(count=len(r.entries) - len(entries)))
+    for e in entries:
+        when = local_time(e.started_at)
+        if e.ended_at is not None:
+            when += "–" + local_time(e.ended_at, "%H:%M")
+        head = [when, e.operator]
+        if e.call_id:
+            head.append(QCoreApplication.translate("History", "call {call}").format(call=e.call_id))
+        if e.disposition:
+            head.append(disposition_label(e.disposition))
+        parts.append(" · ".join(h for h in head if h) + ("\n" + e.notes if e.notes else ""))
+    return "\n\n".join(parts)

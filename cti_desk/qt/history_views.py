@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
+from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel, thread_text
 from cti_desk.services.history import MAX_FILTER_CHARS
 
 FILTER_DELAY_MS = 300  # typing "緑茶" re-queries once, not per keystroke
@@ -138,6 +139,8 @@ class PurchaseHistoryView(QWidget):
 
 
 class InquiryHistoryView(QWidget):
+    """The inquiries, and below them the selected one's thread (every contact, plain text)."""
+
     def __init__(self, model: InquiryHistoryModel, parent=None) -> None:
         super().__init__(parent)
         self.model = model
@@ -148,11 +151,26 @@ class InquiryHistoryView(QWidget):
         self.table.horizontalHeader().resizeSection(0, fm.horizontalAdvance("2026-12-31 23:59") + 24)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.thread = QPlainTextEdit()  # plain text by construction: notes never become HTML
+        self.thread.setObjectName("inquiryThread")
+        self.thread.setReadOnly(True)
+        self.thread.setMaximumHeight(8 * fm.lineSpacing())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_thread())
+        model.modelReset.connect(self.show_thread)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.thread)
+
+    def show_thread(self) -> None:
+        """The selected inquiry's thread (the first row's when none is selected)."""
+        n = self.table.currentIndex().row()
+        if not 0 <= n < self.model.rowCount():
+            n = 0
+        self.thread.setPlainText(thread_text(self.model.row(n)) if self.model.rowCount() else "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.model.retranslate()
+            self.show_thread()
         super().changeEvent(event)

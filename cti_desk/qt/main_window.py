@@ -6,7 +6,6 @@ runs through `run_query` (worker thread); the GUI thread only shows and asks.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -45,6 +44,7 @@ from cti_desk.qt.order_form import OrderForm
 from cti_desk.qt.search import SearchBox
 from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup import WrapUpPanel
+from cti_desk.qt.wrapup_keeper import WrapUpKeeper, in_progress_call_id
 from cti_desk.services import history
 from cti_desk.services.history import CustomerStory, Pop
 from cti_desk.services.inquiries import (
@@ -52,7 +52,6 @@ from cti_desk.services.inquiries import (
     WrapUp,
     attach_number,
     create_customer_from_call,
-    save_wrapup,
 )
 from cti_desk.services.outbox import OutboxDispatcher
 from cti_desk.store.db import Store
@@ -118,6 +117,7 @@ class MainWindow(QMainWindow):
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.panel = CustomerPanel(self.search)
         self.panel.customerChosen.connect(self.open_customer)
+        self.panel.callerChosen.connect(lambda cid: self.open_customer(cid, caller=True))
         self.panel.attachChosen.connect(self._attach_number)
         self.panel.dialRequested.connect(self.dialRequested)
         self.panel.new_form.createRequested.connect(self._create_customer)
@@ -155,7 +155,8 @@ class MainWindow(QMainWindow):
         self.purchases_view.productRequested.connect(self.show_stock_of)
 
         self.wrapup = WrapUpPanel()
-        self.wrapup.saveRequested.connect(self._save_wrapup)
+        self.keeper = WrapUpKeeper(self)  # journals, saves and restores the wrap-ups
+        self.panel.callerConfirmed.connect(self.keeper.link_caller)
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         self.health = attach_link_status(self, store, oms_url)  # PBX link, store banner, OMS outbox
         self.retranslate()
         self._restore_state()
-        self._restore_unsaved_wrapups()
+        self.keeper.restore()
 
     # -- actions, menus, tray ----------------------------------------------------
     def _build_actions(self) -> None:
@@ -271,11 +272,8 @@ class MainWindow(QMainWindow):
 
     def _order_placed(self, order_no: str) -> None:
         self.statusBar().showMessage(self.tr("Order {order} placed").format(order=bounded(order_no, 40)), 10000)
-        call = self.current
-        if call is not None and not call.wrapup.disposition:
-            call.wrapup.disposition = "order_placed"
-            if self.wrapup.draft is call.wrapup:
-                self.wrapup.edit(call.wrapup, self.inquiries.open_inquiry())
+        if self.current is not None:
+            self.keeper.order_placed(self.current)
         if self.customer_id is not None:
             self._reload_purchases(self.customer_id)
 
@@ -454,12 +452,12 @@ class MainWindow(QMainWindow):
         self.purchases.clear()
         self.inquiries.clear()
 
-    def open_customer(self, customer_id: int) -> None:
-        """Open a record (from the chooser, a search or a pop); audited once it is shown."""
+    def open_customer(self, customer_id: int, caller: bool = False) -> None:
+        """Open a record (from the chooser, a search or a pop); audited once it is shown.
+        `caller`: the operator said this is who is calling (the wrap-up follows)."""
         store, operator = self.store, self.operator
-        call = self.current
-        if call is not None and call.phase != "done":
-            call.wrapup.customer_id = customer_id
+        if caller:
+            self.keeper.link_caller(customer_id)
         run_query(
             lambda: history.open_customer(store, customer_id, operator, None, audited=False),
             lambda story: self._show_story(story) if story else self._failed(LookupError(customer_id)),
@@ -474,8 +472,8 @@ class MainWindow(QMainWindow):
         self.panel.show_summary(s, story.phones_shown)
         self.purchases.reset(s.id, story.purchases, story.purchase_count)
         self.inquiries.reset(story.inquiries)
-        self.wrapup.set_open_inquiry(self.inquiries.open_inquiry())
-        opened = (s.id, self.current.call_id if self.current else None)
+        self.keeper.offer()
+        opened = (s.id, in_progress_call_id(self.current))
         self._unaudited.append(opened)
         self._after_paint(lambda: self._customer_opened(opened))
 
@@ -510,10 +508,10 @@ class MainWindow(QMainWindow):
             return history.purchase_page(s, customer_id, offset, limit)
 
     def _create_customer(self, name: str, kana: str, email: str, number: str) -> None:
-        store, operator = self.store, self.operator
+        store, operator, call_id = self.store, self.operator, in_progress_call_id(self.current)
         run_query(
-            lambda: create_customer_from_call(store, name, kana, number or None, email, operator),
-            self.open_customer,
+            lambda: create_customer_from_call(store, name, kana, number or None, email, operator, call_id),
+            lambda cid: self.open_customer(cid, caller=True),
             self._failed,
             key="customer-write",
         )
@@ -524,34 +522,15 @@ class MainWindow(QMainWindow):
         if not number:
             self.open_customer(customer_id)
             return
-        store, operator = self.store, self.operator
+        store, operator, call_id = self.store, self.operator, in_progress_call_id(call)
         run_query(
-            lambda: attach_number(store, customer_id, number, operator),
-            lambda _e164: self.open_customer(customer_id),
+            lambda: attach_number(store, customer_id, number, operator, call_id),
+            lambda _e164: self.open_customer(customer_id, caller=True),
             self._failed,
             key="customer-write",
         )
 
-    # -- wrap-up -----------------------------------------------------------------------
-    def _save_wrapup(self, draft: WrapUp) -> None:
-        store = self.store
-        snapshot = WrapUp(**{f: getattr(draft, f) for f in WrapUp.__slots__})
-        call = self.calls.find(draft.call_id) if draft.call_id else None
-
-        def saved(inquiry_id: int) -> None:
-            if call is not None:
-                call.saved = True
-                call.wrapup.continue_inquiry_id = inquiry_id  # a second save appends, no duplicate
-                self.calls.changed(call)
-                if call is self.current:
-                    self.call_bar.show_call(call)
-            self.statusBar().showMessage(self.tr("Wrap-up saved"), 5000)
-            self.wrapUpSaved.emit(inquiry_id)
-            if self.customer_id is not None:
-                self._reload_inquiries(self.customer_id)
-
-        run_query(lambda: save_wrapup(store, snapshot), saved, self._failed, key=None)
-
+    # -- wrap-up (saving, drafts and restoring live in qt/wrapup_keeper.py) ----------------
     def _reload_inquiries(self, customer_id: int) -> None:
         store = self.store
 
@@ -664,59 +643,12 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def pending_wrapups(self) -> list[ShiftCall]:
-        return [c for c in self.calls.calls() if not c.saved and (c.phase == "wrap-up" or c.wrapup.notes)]
-
-    def _keep_unsaved_wrapups(self) -> None:
-        """Unsaved notes survive closing the window: back in the shift list next start."""
-        drafts = []
-        for c in self.pending_wrapups():
-            w = c.wrapup
-            drafts.append({
-                "call_id": c.call_id, "rang_at": c.rang_at.isoformat(), "e164": c.e164,
-                "raw_number": c.raw_number, "caller_name": c.caller_name, "queue": c.queue,
-                "customer_id": w.customer_id, "opened_at": w.opened_at.isoformat(),
-                "closed_at": w.closed_at.isoformat() if w.closed_at else None,
-                "notes": w.notes, "disposition": w.disposition,
-                "continue_inquiry_id": w.continue_inquiry_id,
-            })
-        if self.settings is not None:
-            self.settings.setValue("wrapup/unsaved", json.dumps(drafts, ensure_ascii=False))
-
-    def _restore_unsaved_wrapups(self) -> None:
-        raw = self.settings.value("wrapup/unsaved", "", str) if self.settings is not None else ""
-        try:
-            drafts = json.loads(raw) if raw else []
-        except ValueError:
-            drafts = []
-        for d in reversed(drafts if isinstance(drafts, list) else []):
-            try:
-                closed = datetime.fromisoformat(d["closed_at"]) if d.get("closed_at") else None
-                call = ShiftCall(
-                    call_id=str(d["call_id"]), rang_at=datetime.fromisoformat(d["rang_at"]),
-                    e164=d.get("e164"), raw_number=d.get("raw_number"),
-                    caller_name=str(d.get("caller_name") or ""), queue=str(d.get("queue") or ""),
-                    state=CallState.ENDED, ended_at=closed.replace(tzinfo=UTC) if closed else None,
-                    wrapup=WrapUp(
-                        call_id=str(d["call_id"]), operator=self.operator,
-                        opened_at=datetime.fromisoformat(d["opened_at"]),
-                        customer_id=d.get("customer_id"), caller_number=d.get("e164") or d.get("raw_number"),
-                        closed_at=closed, notes=str(d.get("notes") or ""),
-                        disposition=str(d.get("disposition") or ""),
-                        continue_inquiry_id=d.get("continue_inquiry_id"),
-                    ),
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
-            self.calls.add(call)
-        if drafts:
-            self.statusBar().showMessage(
-                self.tr("{count} wrap-ups from the last session are waiting in the list of calls").format(
-                    count=self.calls.rowCount()), 15000)
+        return self.keeper.pending()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for opened in list(self._unaudited):  # shown, but closed before its audit entry left
             self._customer_opened(opened)
-        self._keep_unsaved_wrapups()
+        self.keeper.close()  # what is typed is on disk before the window goes
         self.save_state()
         if self.bridge is not None:
             self.bridge.stop()

@@ -1,4 +1,5 @@
-"""Wrap-up: notes and a disposition for the call, kept in its draft until saved."""
+"""Wrap-up: notes and a disposition for the call, edited in its draft (journaled by the
+WrapUpKeeper) until the store has it."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class WrapUpPanel(QWidget):
     """Edits one call's WrapUp draft in place: typing never loses notes."""
 
     saveRequested = Signal(object)  # the WrapUp draft
+    discardRequested = Signal(object)  # the WrapUp draft: the operator wants its changes gone
+    edited = Signal(object)  # the WrapUp draft, after the operator changed it
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -31,6 +34,9 @@ class WrapUpPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("wrapUpHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.state = QLabel()
+        self.state.setObjectName("wrapUpState")
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("wrapUpNotes")
         self.notes.textChanged.connect(self._notes_changed)
@@ -43,16 +49,21 @@ class WrapUpPanel(QWidget):
         self.save = QPushButton(icon("save"), "")
         self.save.setObjectName("wrapUpSave")
         self.save.clicked.connect(self._save)
+        self.discard = QPushButton()
+        self.discard.setObjectName("wrapUpDiscard")
+        self.discard.clicked.connect(self._discard)
         self._open_inquiry: InquiryRow | None = None
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading, 0, 0, 1, 2)
-        layout.addWidget(self.notes, 1, 0, 4, 1)
+        layout.addWidget(self.heading, 0, 0)
+        layout.addWidget(self.state, 0, 1)
+        layout.addWidget(self.notes, 1, 0, 5, 1)
         layout.addWidget(self.disposition, 1, 1)
         layout.addWidget(self.continue_box, 2, 1)
         layout.addWidget(self.save, 3, 1)
+        layout.addWidget(self.discard, 4, 1)
         layout.setColumnStretch(0, 1)
-        layout.setRowStretch(4, 1)
+        layout.setRowStretch(5, 1)
         self.retranslate()
         self.edit(None)
 
@@ -67,22 +78,35 @@ class WrapUpPanel(QWidget):
         for w in (self.notes, self.disposition, self.save):
             w.setEnabled(draft is not None)
         self._heading()
+        self.refresh_state()
 
     def set_open_inquiry(self, row: InquiryRow | None, draft: WrapUp | None = None) -> None:
-        """Offer to continue the customer's open inquiry (checked by default)."""
+        """Offer to continue the caller's open inquiry: offered, never pre-checked."""
         draft = draft or self.draft
         self._open_inquiry = row
         self.continue_box.blockSignals(True)
         self.continue_box.setVisible(row is not None)
         if row is not None:
             self.continue_box.setText(self.tr("Continue open inquiry: {subject}").format(
-                subject=(row.subject or row.notes)[:40]))
-            if draft is not None and draft.continue_inquiry_id is None:
-                draft.continue_inquiry_id = row.id
+                subject=" ".join((row.subject or row.notes).split())[:40]))
             self.continue_box.setChecked(draft is not None and draft.continue_inquiry_id == row.id)
         else:
             self.continue_box.setChecked(False)
         self.continue_box.blockSignals(False)
+
+    def refresh_state(self) -> None:
+        """Whether the store has what is on screen, and what may be discarded."""
+        d = self.draft
+        if d is None or not (d.has_content or d.saved_version is not None):
+            text = ""
+        elif not d.unsaved:
+            text = self.tr("Saved")
+        elif d.saved_version is None:
+            text = self.tr("Draft: kept on this computer until saved")
+        else:
+            text = self.tr("Changed since the last save: kept on this computer until saved")
+        self.state.setText(text)
+        self.discard.setEnabled(d is not None and d.unsaved)
 
     def _heading(self) -> None:
         if self.draft is None:
@@ -90,17 +114,28 @@ class WrapUpPanel(QWidget):
         else:
             self.heading.setText(self.tr("Wrap-up for call {call}").format(call=self.draft.call_id or "—"))
 
+    def _changed(self) -> None:
+        assert self.draft is not None
+        self.draft.touch()
+        self.refresh_state()
+        self.edited.emit(self.draft)
+
     def _notes_changed(self) -> None:
         if self.draft is not None:
-            self.draft.notes = self.notes.toPlainText()[:MAX_NOTES]
+            text = self.notes.toPlainText()[:MAX_NOTES]
+            if text != self.draft.notes:
+                self.draft.notes = text
+                self._changed()
 
     def _disposition_changed(self, _n: int) -> None:
         if self.draft is not None:
             self.draft.disposition = self.disposition.currentData() or ""
+            self._changed()
 
     def _continue_toggled(self, on: bool) -> None:
         if self.draft is not None:
             self.draft.continue_inquiry_id = self._open_inquiry.id if on and self._open_inquiry else None
+            self._changed()
 
     def _save(self) -> None:
         if self.draft is None:
@@ -114,6 +149,10 @@ class WrapUpPanel(QWidget):
     def save_now(self) -> None:
         self._save()
 
+    def _discard(self) -> None:
+        if self.draft is not None and self.draft.unsaved:
+            self.discardRequested.emit(self.draft)
+
     def retranslate(self) -> None:
         current = self.disposition.currentData()
         self.disposition.blockSignals(True)
@@ -126,7 +165,12 @@ class WrapUpPanel(QWidget):
         self.notes.setPlaceholderText(self.tr("Notes for this call (kept until saved)"))
         self.save.setText(self.tr("Save wrap-up"))
         self.save.setToolTip(self.tr("Save notes and disposition (Ctrl+Enter)"))
+        self.discard.setText(self.tr("Discard…"))
+        self.discard.setToolTip(self.tr("Throw away what was typed since the last save (asks first)"))
+        if self._open_inquiry is not None:
+            self.set_open_inquiry(self._open_inquiry)
         self._heading()
+        self.refresh_state()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

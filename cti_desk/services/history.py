@@ -32,6 +32,7 @@ from cti_desk.store.models import (
     DeliveryOrder,
     DeliveryOrderLine,
     Inquiry,
+    InquiryEntry,
     Location,
     PointsEntry,
     Product,
@@ -62,6 +63,20 @@ class PurchaseRow:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryRow:
+    """One contact in an inquiry's thread (a call's wrap-up): times naive UTC."""
+
+    call_id: str | None
+    channel: str
+    operator: str
+    started_at: datetime
+    ended_at: datetime | None
+    notes: str
+    disposition: str
+    caller_number: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class InquiryRow:
     id: int
     channel: str
@@ -72,7 +87,12 @@ class InquiryRow:
     notes: str
     disposition: str
     status: str  # open | closed
-    call_id: str | None
+    call_id: str | None  # the call that opened it
+    entries: tuple[EntryRow, ...] = ()  # its thread, oldest first
+
+    @property
+    def latest(self) -> EntryRow | None:
+        return self.entries[-1] if self.entries else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,23 +310,41 @@ def pending_deliveries(session: Session, customer_id: int) -> list[PurchaseRow]:
     return out
 
 
-def _inquiry_row(i: Inquiry) -> InquiryRow:
+def _inquiry_row(i: Inquiry, entries: tuple[EntryRow, ...] = ()) -> InquiryRow:
     return InquiryRow(
         id=i.id, channel=i.channel, opened_at=i.opened_at, closed_at=i.closed_at,
         operator=i.operator, subject=i.subject, notes=i.notes, disposition=i.disposition,
-        status=i.status, call_id=i.call_id,
+        status=i.status, call_id=i.call_id, entries=entries,
     )
 
 
+def _threads(session: Session, inquiry_ids: list[int]) -> dict[int, tuple[EntryRow, ...]]:
+    """Each inquiry's entries, oldest first, in one query."""
+    threads: dict[int, list[EntryRow]] = defaultdict(list)
+    if not inquiry_ids:
+        return {}
+    for e in session.scalars(
+        select(InquiryEntry)
+        .where(InquiryEntry.inquiry_id.in_(inquiry_ids))
+        .order_by(InquiryEntry.inquiry_id, InquiryEntry.started_at, InquiryEntry.id)
+    ):
+        threads[e.inquiry_id].append(EntryRow(
+            call_id=e.call_id, channel=e.channel, operator=e.operator, started_at=e.started_at,
+            ended_at=e.ended_at, notes=e.notes, disposition=e.disposition, caller_number=e.caller_number,
+        ))
+    return {k: tuple(v) for k, v in threads.items()}
+
+
 def inquiries_for(session: Session, customer_id: int, limit: int = MAX_INQUIRIES) -> list[InquiryRow]:
-    """Every channel's inquiries: the open ones first, then newest first."""
+    """Every channel's inquiries with their threads: the open ones first, then newest first."""
     rows = session.scalars(
         select(Inquiry)
         .where(Inquiry.customer_id == customer_id)
         .order_by(Inquiry.opened_at.desc(), Inquiry.id.desc())
         .limit(limit)
     ).all()
-    items = [_inquiry_row(i) for i in rows]
+    threads = _threads(session, [i.id for i in rows])
+    items = [_inquiry_row(i, threads.get(i.id, ())) for i in rows]
     return [i for i in items if i.status == "open"] + [i for i in items if i.status != "open"]
 
 

@@ -6,7 +6,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from cti_desk.domain.errors import BadArgument
 from cti_desk.domain.model import Channel
@@ -19,6 +21,7 @@ from cti_desk.store.models import (
     Customer,
     CustomerEmail,
     CustomerPhone,
+    DeliveryOrder,
     Inquiry,
     InquiryEntry,
 )
@@ -37,18 +40,60 @@ MAX_NOTES = 20_000
 
 @dataclass(slots=True)
 class WrapUp:
-    """What the operator records about one call; kept in memory until saved."""
+    """What the operator records about one call, edited in memory, journaled as a draft
+    (services.drafts) until the store has it."""
 
     call_id: str | None
     operator: str
-    opened_at: datetime  # naive UTC
-    customer_id: int | None = None
+    opened_at: datetime  # naive UTC: the call's own start
+    customer_id: int | None = None  # the caller, as the operator or the pop decided
     caller_number: str | None = None
-    closed_at: datetime | None = None
+    closed_at: datetime | None = None  # the call's own end
     notes: str = ""
     disposition: str = ""
     continue_inquiry_id: int | None = None  # an open inquiry this call follows up
     keep_open: bool = False
+    version: int = 0  # bumped on every edit
+    saved_version: int | None = None  # the version the store has (None: never saved)
+    inquiry_id: int | None = None  # where the last save put the call's entry
+    saved_notes: str = ""  # what the store has, for "discard my changes"
+    saved_disposition: str = ""
+
+    def touch(self) -> None:
+        """Something changed: the store's copy (if any) is behind now."""
+        self.version += 1
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.notes.strip() or self.disposition)
+
+    @property
+    def unsaved(self) -> bool:
+        """Something the operator entered that the store does not have yet: never dropped
+        without the operator saying so (a colleague answering the call is no such say)."""
+        return self.version != self.saved_version and (
+            self.has_content or self.saved_version is not None)
+
+    def stored(self, version: int, inquiry_id: int, notes: str, disposition: str) -> None:
+        """A save of `version` reached the store."""
+        self.saved_version, self.inquiry_id = version, inquiry_id
+        self.saved_notes, self.saved_disposition = notes, disposition
+
+    def revert(self) -> None:
+        """The operator discarded the changes: back to what the store has (or nothing)."""
+        self.notes, self.disposition = self.saved_notes, self.saved_disposition
+        if self.saved_version is None:
+            self.continue_inquiry_id = None
+        self.version = self.saved_version if self.saved_version is not None else 0
+
+
+def notes_text(text: str | None) -> str:
+    """Notes as stored: bounded, control characters dropped, but the operator's line
+    breaks and tabs kept (bounded() would join the lines)."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(bounded(line, MAX_NOTES) for line in text.split("\n"))[:MAX_NOTES]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,39 +141,106 @@ def call_inquiry(
     return inquiry
 
 
-def save_wrapup(store: Store, w: WrapUp) -> int:
-    """Store the call as a call-center inquiry (or append to the open one it continues)."""
+def save_wrapup(
+    store: Store, w: WrapUp, *, actor: str | None = None, during_call: str | None = None
+) -> int:
+    """Store a call's wrap-up as its entry in an inquiry's thread; the inquiry's id.
+
+    Idempotent per call id: a second save (a double click, notes added later, a retry
+    after a lost answer) updates the call's one entry. The entry an order placed during
+    the call already made is filled, not doubled. Continuing an open inquiry moves the
+    entry (and the call's delivery orders) into that thread and drops the call's own
+    inquiry if it is left empty. `actor` is who saves (audit), `during_call` the call in
+    progress at the desk (audit; None after the call ended).
+    """
     if w.disposition not in DISPOSITIONS:
         raise BadArgument(f"unknown disposition: {w.disposition!r}")
-    notes = bounded(w.notes, MAX_NOTES) if w.notes else ""
-    closed = w.closed_at or utcnow()
+    if not w.call_id:
+        raise BadArgument("a wrap-up belongs to a call")
+    for attempt in range(2):
+        try:
+            with store.transaction() as s:
+                inquiry_id = _save_entry(s, w)
+                record(s, actor or w.operator, "inquiry.save", w.customer_id, during_call,
+                       f"inquiry {inquiry_id} call {bounded(w.call_id, 64)}")
+                return inquiry_id
+        except IntegrityError:
+            # Another writer (an order, a second save, another seat) made the call's entry
+            # between our look and our insert: the next round finds and updates it.
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _save_entry(s: Session, w: WrapUp) -> int:
+    call_id = bounded(w.call_id, 64)
+    notes = notes_text(w.notes)
+    ref = CallRef(call_id, w.opened_at, bounded(w.caller_number, 64) or None, w.closed_at)
+    call_inquiry(s, ref, w.customer_id, w.operator, w.continue_inquiry_id)
+    entry = s.scalars(select(InquiryEntry).where(InquiryEntry.call_id == call_id)).one()
+    target = _target_inquiry(s, w, call_id, entry)
+    if entry.inquiry_id != target.id:
+        _move_entry(s, entry, target, call_id)
+    entry.caller_number = ref.caller_number
+    entry.operator = bounded(w.operator, 100)
+    entry.started_at, entry.ended_at = w.opened_at, w.closed_at
+    entry.written_at = utcnow()
+    entry.notes, entry.disposition = notes, w.disposition
     status = "open" if w.keep_open or w.disposition == "callback_requested" else "closed"
-    with store.transaction() as s:
-        inquiry = None
-        if w.continue_inquiry_id is not None:
-            inquiry = s.get(Inquiry, w.continue_inquiry_id)
-        if inquiry is not None:
-            stamp = f"[{closed:%Y-%m-%d %H:%M} UTC {w.operator}]"
-            inquiry.notes = (inquiry.notes + "\n\n" if inquiry.notes else "") + f"{stamp} {notes}"
-            inquiry.disposition = w.disposition
-            inquiry.status = status
-            inquiry.closed_at = None if status == "open" else closed
-            if inquiry.customer_id is None:
-                inquiry.customer_id = w.customer_id
-        else:
-            inquiry = Inquiry(
-                customer_id=w.customer_id, channel=Channel.CALL_CENTER.value,
-                call_id=bounded(w.call_id, 64) or None,
-                caller_number=bounded(w.caller_number, 64) or None,
-                operator=bounded(w.operator, 100), opened_at=w.opened_at,
-                closed_at=None if status == "open" else closed,
-                subject=bounded(notes.split("\n", 1)[0], 200), notes=notes,
-                disposition=w.disposition, status=status,
-            )
-            s.add(inquiry)
-        s.flush()
-        record(s, w.operator, "inquiry.save", w.customer_id, w.call_id, f"inquiry {inquiry.id}")
-        return inquiry.id
+    target.status, target.disposition = status, w.disposition
+    target.closed_at = None if status == "open" else (w.closed_at or utcnow())
+    if target.call_id == call_id:  # the call's own inquiry: it says what the call was about
+        target.subject = bounded(notes.split("\n", 1)[0], 200)
+        target.notes = notes
+        target.caller_number = ref.caller_number
+        target.operator = bounded(w.operator, 100)
+    if w.customer_id is not None and (target.call_id == call_id or target.customer_id is None):
+        target.customer_id = w.customer_id
+    s.flush()
+    return target.id
+
+
+def _target_inquiry(s: Session, w: WrapUp, call_id: str, entry: InquiryEntry) -> Inquiry:
+    """The inquiry the operator wants the call's entry in: the open one it continues, else
+    the call's own (made now if the entry sits in an inquiry no longer continued)."""
+    if w.continue_inquiry_id is not None:
+        chosen = s.get(Inquiry, w.continue_inquiry_id)
+        if chosen is not None:
+            return chosen
+    own = s.scalar(
+        select(Inquiry)
+        .where(Inquiry.call_id == call_id, Inquiry.channel == Channel.CALL_CENTER.value)
+        .order_by(Inquiry.id).limit(1)
+    )
+    if own is not None:
+        return own
+    own = Inquiry(
+        customer_id=w.customer_id, channel=Channel.CALL_CENTER.value, call_id=call_id,
+        caller_number=bounded(w.caller_number, 64) or None, operator=bounded(w.operator, 100),
+        opened_at=w.opened_at, status="open",
+    )
+    s.add(own)
+    s.flush()
+    return own
+
+
+def _move_entry(s: Session, entry: InquiryEntry, target: Inquiry, call_id: str) -> None:
+    old_id = entry.inquiry_id
+    entry.inquiry = target
+    s.execute(
+        update(DeliveryOrder)
+        .where(DeliveryOrder.call_id == call_id, DeliveryOrder.inquiry_id == old_id)
+        .values(inquiry_id=target.id)
+    )
+    s.flush()
+    old = s.get(Inquiry, old_id)
+    if old is None or old.call_id != call_id:
+        return  # a thread the call had continued: it keeps its other entries
+    still_used = s.scalar(select(func.count()).select_from(InquiryEntry).where(InquiryEntry.inquiry_id == old_id))
+    still_used = still_used or s.scalar(
+        select(func.count()).select_from(DeliveryOrder).where(DeliveryOrder.inquiry_id == old_id))
+    if not still_used:
+        s.delete(old)  # made on first need for this call; now nothing is in it
 
 
 def _phone_kind(e164: str) -> str:
@@ -136,9 +248,11 @@ def _phone_kind(e164: str) -> str:
 
 
 def create_customer_from_call(
-    store: Store, name: str, kana: str, number: str | None, email: str = "", operator: str = ""
+    store: Store, name: str, kana: str, number: str | None, email: str = "", operator: str = "",
+    call_id: str | None = None,
 ) -> int:
-    """A caller we didn't know: a Customer with a call_center identity and the number."""
+    """A caller we didn't know: a Customer with a call_center identity and the number.
+    `call_id`: the call in progress (audit)."""
     name = bounded(name, 200).strip()
     if not name:
         raise BadArgument("a name is needed")
@@ -160,12 +274,15 @@ def create_customer_from_call(
                                 kind=_phone_kind(e164), raw=bounded(number, 64)))
         if email and "@" in email:
             s.add(CustomerEmail(customer_id=customer.id, identity_id=identity.id, email=email))
-        record(s, operator or "?", "customer.create", customer.id, None)
+        record(s, operator or "?", "customer.create", customer.id, call_id)
         return customer.id
 
 
-def attach_number(store: Store, customer_id: int, number: str, operator: str = "") -> str:
-    """Add a caller's number to an existing customer (a new phone, a household line)."""
+def attach_number(
+    store: Store, customer_id: int, number: str, operator: str = "", call_id: str | None = None
+) -> str:
+    """Add a caller's number to an existing customer (a new phone, a household line).
+    `call_id`: the call in progress (audit)."""
     e164 = normalize_e164(number)
     if not e164:
         raise BadArgument(f"not a phone number: {number!r}")
@@ -180,5 +297,5 @@ def attach_number(store: Store, customer_id: int, number: str, operator: str = "
         if exists is None:
             s.add(CustomerPhone(customer_id=customer_id, e164=e164, kind=_phone_kind(e164),
                                 raw=bounded(number, 64)))
-            record(s, operator or "?", "customer.attach_phone", customer_id, None, e164)
+            record(s, operator or "?", "customer.attach_phone", customer_id, call_id, e164)
     return e164

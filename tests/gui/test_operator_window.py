@@ -64,7 +64,8 @@ def test_known_caller_pops_with_story(qtbot, window, store):
     assert inquiries.rowCount() == 2
     assert inquiries.index(0, 4).data() == "返品したい"  # the open one first, though older
     assert inquiries.index(0, 2).data() == "Open"
-    assert window.wrapup.continue_box.isVisibleTo(window) and window.wrapup.continue_box.isChecked()
+    # Offered, not pre-checked: the operator says whether this call continues it.
+    assert window.wrapup.continue_box.isVisibleTo(window) and not window.wrapup.continue_box.isChecked()
 
 
 def test_audit_row_written_on_open(qtbot, window, store):

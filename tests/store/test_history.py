@@ -101,8 +101,11 @@ def test_wrapup_without_customer_and_continuing_an_open_inquiry(store):
         rows = s.scalars(select(Inquiry).order_by(Inquiry.id)).all()
         assert rows[0].customer_id is None and rows[0].channel == "call_center"
         assert rows[0].disposition == "wrong_number" and rows[0].call_id == "c9"
-        assert rows[1].status == "closed" and "折り返し済み" in rows[1].notes
-        assert inquiries_for(s, cid)[0].status == "closed"
+        # The follow-up call is a new entry in the open inquiry's thread, its notes untouched.
+        assert rows[1].status == "closed" and rows[1].notes == "折り返し希望"
+        thread = inquiries_for(s, cid)[0]
+        assert thread.status == "closed"
+        assert [(e.call_id, e.notes) for e in thread.entries] == [("c10", "折り返し済み")]
 
 
 def test_new_customer_from_call_and_attach_number(store):
