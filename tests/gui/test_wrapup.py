@@ -283,3 +283,17 @@ def test_a_damaged_journal_is_moved_aside_and_new_notes_are_still_kept(qtbot, ma
     ring(qtbot, w, update())
     w.wrapup.notes.setPlainText("新しいメモ")
     qtbot.waitUntil(lambda: on_disk(w) == "新しいメモ", timeout=5000)
+
+
+def test_a_wrapup_saved_during_the_call_learns_when_the_call_ended(qtbot, window, store):
+    add_customer(store)
+    ring(qtbot, window, update())
+    window.on_call_update(update(state=CallState.ANSWERED, seconds=5))
+    window.wrapup.notes.setPlainText("通話中に保存")
+    choose(window, "question_answered")
+    save(qtbot, window)
+    assert entry(store).ended_at is None
+    window.on_call_update(update(state=CallState.ENDED, seconds=125))
+    ended = (T0 + timedelta(seconds=125)).replace(tzinfo=None)
+    qtbot.waitUntil(lambda: entry(store).ended_at == ended, timeout=5000)
+    assert counts(store) == (1, 1) and phase(window) == "done"
