@@ -54,7 +54,8 @@ class CallSimulator:
         self._scale = min(1.0, 6.0 / rate)
 
     async def run(self, emit: Callable[[CallUpdate], None]) -> None:
-        numbers = list(self._numbers(NUMBER_POOL)) or [None]
+        # The store is asked off the loop: a slow store must not hold the source's events.
+        numbers = list(await asyncio.to_thread(self._numbers, NUMBER_POOL)) or [None]
         rng = self._rng
         started = self._clock()
         prefix = f"sim-{started:%H%M%S}-"
