@@ -19,8 +19,10 @@ that join a queue). Without it: every call except those whose first channel is a
 dials an outside number (an agent calling out).
 
 Which phones ring now (`ringing_at`) follows AgentCalled/DialBegin (add) and
-AgentRingNoAnswer/DialEnd other than ANSWER (remove); once answered only the answering
-agent is left. A change of that set alone is sent with `state_changed=False`.
+AgentRingNoAnswer/DialEnd NOANSWER, BUSY... (remove); once answered only the answering
+agent is left. A change of that set alone is sent with `state_changed=False`. A DialEnd
+CANCEL (the caller hung up, or another phone answered) leaves the set to the state change
+that follows: the pop where it rang then turns missed instead of moving away first.
 """
 
 from __future__ import annotations
@@ -303,10 +305,11 @@ class CallTracker:
         if call is None or not dest or _is_local(dest):
             return
         iface = bounded(interface_of(dest), NAME_LIMIT)
-        if (msg.get("DialStatus") or "").upper() == "ANSWER":
+        status = (msg.get("DialStatus") or "").upper()
+        if status == "ANSWER":
             if msg.get("Channel"):  # an Originate dials with no calling channel
                 self._answer(call, iface)
-        else:
+        elif status != "CANCEL":
             self._set_ringing_at(call, call.ringing_at - {iface})
 
     def _on_agent_connect(self, msg: Message) -> None:
