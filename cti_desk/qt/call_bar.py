@@ -1,92 +1,29 @@
-"""The call bar on top of the window and the list of this shift's calls.
+"""The call bar on top of the window: the call on screen, its timers, dial and pause.
 
 Everything about the caller comes from the PBX: shown as plain text, never rich text.
+A call that rings while the operator is busy is announced here ("Incoming: ... — Take
+over (F8)") instead of replacing the customer on screen. The shift's calls and their list
+live in qt/shift_calls.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from cti_desk.domain.calls import CallState
-from cti_desk.domain.phone import display
-from cti_desk.domain.text import bounded
 from cti_desk.qt.icons import icon
-from cti_desk.services.inquiries import WrapUp
+from cti_desk.qt.shift_calls import (
+    ShiftCall,
+    ShiftCallsModel,
+    phase_label,
+    status_label,
+    withdrawn_label,
+)
 
-_Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(slots=True)
-class ShiftCall:
-    """One call of this shift as the window knows it, with its wrap-up draft."""
-
-    call_id: str
-    rang_at: datetime  # aware
-    e164: str | None
-    raw_number: str | None
-    caller_name: str
-    queue: str
-    state: CallState
-    wrapup: WrapUp
-    answered_at: datetime | None = None
-    ended_at: datetime | None = None
-    saved: bool = False
-    # Formatted once (phonenumbers costs ~70 µs a number): the shift list repaints often.
-    _shown_number: str | None = field(default=None, init=False, repr=False, compare=False)
-    _shown_time: str | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def phase(self) -> str:
-        if self.state is CallState.RINGING:
-            return "ringing"
-        if self.state is CallState.ANSWERED:
-            return "talking"
-        if self.state is CallState.ENDED and not self.saved:
-            return "wrap-up"
-        if self.state is CallState.MISSED:
-            return "missed"
-        return "done"
-
-    def number_text(self) -> str:
-        if self.e164:
-            if self._shown_number is None:
-                self._shown_number = display(self.e164)
-            return self._shown_number
-        if not self.raw_number or self.raw_number.strip().lower() in {
-            "", "<unknown>", "unknown", "anonymous", "private", "restricted"
-        }:
-            return QCoreApplication.translate("CallBar", "Withheld")
-        return bounded(self.raw_number, 64)
-
-    def time_text(self) -> str:
-        if self._shown_time is None:
-            self._shown_time = self.rang_at.astimezone().strftime("%H:%M:%S")
-        return self._shown_time
-
-
-def phase_label(phase: str) -> str:
-    return {
-        "idle": QCoreApplication.translate("CallBar", "Idle"),
-        "ringing": QCoreApplication.translate("CallBar", "Ringing"),
-        "talking": QCoreApplication.translate("CallBar", "Talking"),
-        "wrap-up": QCoreApplication.translate("CallBar", "Wrap-up"),
-        "missed": QCoreApplication.translate("CallBar", "Missed"),
-        "done": QCoreApplication.translate("CallBar", "Done"),
-    }.get(phase, phase)
+__all__ = ["CallBar", "ShiftCall", "ShiftCallsModel"]  # the shift list's names, as before its own module
 
 
 def _clock(seconds: float) -> str:
@@ -96,82 +33,12 @@ def _clock(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
-class ShiftCallsModel(QAbstractTableModel):
-    """This shift's calls, newest first: pops never stack up as windows."""
-
-    COLUMNS = ("Time", "Number", "Name", "State")
-    CALL_ROLE = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._calls: list[ShiftCall] = []
-        self._by_id: dict[str, ShiftCall] = {}
-
-    def calls(self) -> list[ShiftCall]:
-        return list(self._calls)
-
-    def find(self, call_id: str) -> ShiftCall | None:
-        return self._by_id.get(call_id)
-
-    def row_of(self, call: ShiftCall) -> int:
-        """The call's row (newest first), -1 if not listed."""
-        for n, c in enumerate(self._calls):
-            if c is call:
-                return n
-        return -1
-
-    def add(self, call: ShiftCall) -> None:
-        call.number_text(), call.time_text()  # formatted now, not on every repaint
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._calls.insert(0, call)
-        self._by_id[call.call_id] = call  # newest first, as the list
-        self.endInsertRows()
-
-    def changed(self, call: ShiftCall) -> None:
-        n = self.row_of(call)
-        if n >= 0:  # only the state column changes; the others were formatted once
-            self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1),
-                                  [Qt.ItemDataRole.DisplayRole])
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._calls)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                QCoreApplication.translate("CallBar", "Time"),
-                QCoreApplication.translate("CallBar", "Number"),
-                QCoreApplication.translate("CallBar", "Name"),
-                QCoreApplication.translate("CallBar", "State"),
-            )[section] if 0 <= section < 4 else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._calls)):
-            return None
-        c = self._calls[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            col = index.column()
-            if col == 0:
-                return c.time_text()
-            if col == 1:
-                return c.number_text()
-            if col == 2:
-                return c.caller_name
-            return phase_label(c.phase)
-        if role == self.CALL_ROLE:
-            return c
-        return None
-
-
 class CallBar(QFrame):
     """State, caller, queue, waiting time and talk timer of the call on screen."""
 
     pauseToggled = Signal(bool)
     dialRequested = Signal(str)
+    takeOverRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -209,6 +76,22 @@ class CallBar(QFrame):
         self.pause_button.setObjectName("queuePause")
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self._pause_toggled)
+        # A call ringing while the operator is busy: announced here, taken over with F8.
+        self.incoming: ShiftCall | None = None
+        self.incoming_waiting = 0
+        self.incoming_box = QWidget()
+        self.incoming_box.setObjectName("incomingCall")
+        self.incoming_label = label("incomingCaller")
+        self.incoming_label.setFont(bold)
+        self.take_over_button = QPushButton()
+        self.take_over_button.setObjectName("takeOver")
+        self.take_over_button.setIcon(icon("phone"))
+        self.take_over_button.clicked.connect(self.takeOverRequested)
+        incoming = QHBoxLayout(self.incoming_box)
+        incoming.setContentsMargins(0, 0, 0, 0)
+        incoming.addWidget(self.incoming_label)
+        incoming.addWidget(self.take_over_button)
+        self.incoming_box.hide()
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.state_label)
@@ -220,6 +103,7 @@ class CallBar(QFrame):
         layout.addWidget(self.wait_label)
         layout.addWidget(self.talk_label)
         layout.addSpacing(12)
+        layout.addWidget(self.incoming_box)
         layout.addWidget(self.pause_button)
 
         self.timer = QTimer(self)
@@ -236,10 +120,31 @@ class CallBar(QFrame):
             self.timer.stop()
         self._paint()
 
+    def show_incoming(self, call: ShiftCall | None, waiting: int = 0) -> None:
+        """The call waiting to be taken over (None: nothing), and how many wait in all."""
+        self.incoming, self.incoming_waiting = call, waiting if call is not None else 0
+        self._paint_incoming()
+
+    def _paint_incoming(self) -> None:
+        c = self.incoming
+        self.incoming_box.setVisible(c is not None)
+        if c is None:
+            self.incoming_label.setText("")
+            return
+        text = self.tr("Incoming: {caller}").format(caller=c.who())
+        if self.incoming_waiting > 1:
+            text += " " + self.tr("(+{count} more)").format(count=self.incoming_waiting - 1)
+        self.incoming_label.setText(text)
+
     def _paint(self) -> None:
         c = self.call
         phase = c.phase if c is not None and c.phase not in ("done", "missed") else "idle"
-        self.state_label.setText(phase_label(phase))
+        if c is not None and c.withdrawn:
+            self.state_label.setText(withdrawn_label(c.withdrawn))
+        elif c is not None and c.phase == "missed":
+            self.state_label.setText(status_label(c))
+        else:
+            self.state_label.setText(phase_label(phase))
         if self.property("phase") != phase:  # re-polishing costs: only when the phase changes
             self.setProperty("phase", phase)
             self.style().unpolish(self)
@@ -251,7 +156,7 @@ class CallBar(QFrame):
             self.dial_button.setEnabled(False)
             return
         self.number_label.setText(c.number_text())
-        self.name_label.setText(c.caller_name)
+        self.name_label.setText(c.caller_name)  # as the PBX sent it; the card shows the customer
         self.queue_label.setText(self.tr("Queue: {queue}").format(queue=c.queue) if c.queue else "")
         self.dial_button.setEnabled(bool(c.e164) and self.dial_blocked is None)
         self._tick()
@@ -303,7 +208,10 @@ class CallBar(QFrame):
             self.pause_button.setToolTip(self.tr("Pause or resume taking queue calls (F9)"))
         self.dial_button.setText(self.tr("Call back"))
         self.dial_button.setToolTip(self.dial_blocked or self.tr("Call this number (Ctrl+D)"))
+        self.take_over_button.setText(self.tr("Take over (F8)"))
+        self.take_over_button.setToolTip(self.tr("Show this call now; the call on screen waits in the list"))
         self._paint()
+        self._paint_incoming()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

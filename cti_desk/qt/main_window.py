@@ -15,41 +15,36 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QSystemTrayIcon,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from cti_desk.domain.calls import CallState, CallUpdate
-from cti_desk.domain.model import Resolution
-from cti_desk.domain.phone import normalize
 from cti_desk.domain.text import bounded
 from cti_desk.qt import i18n
 from cti_desk.qt.call_bar import CallBar, ShiftCall, ShiftCallsModel
 from cti_desk.qt.customer_panel import CustomerPanel
 from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
 from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
-from cti_desk.qt.icons import app_icon, icon
+from cti_desk.qt.icons import icon
 from cti_desk.qt.inventory_panel import InventoryPanel
 from cti_desk.qt.link_status import attach_link_status
+from cti_desk.qt.operator_calls import OperatorCalls
 from cti_desk.qt.order_form import OrderForm
 from cti_desk.qt.search import SearchBox
 from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup import WrapUpPanel
 from cti_desk.qt.wrapup_keeper import WrapUpKeeper, in_progress_call_id
 from cti_desk.services import history
-from cti_desk.services.history import CustomerStory, Pop
+from cti_desk.services.history import CustomerStory
 from cti_desk.services.inquiries import (
     CallRef,
-    WrapUp,
     attach_number,
     create_customer_from_call,
 )
@@ -70,7 +65,7 @@ def _utc_naive(ts: datetime) -> datetime:
     return ts.astimezone(UTC).replace(tzinfo=None) if ts.tzinfo else ts
 
 
-class MainWindow(QMainWindow):
+class MainWindow(OperatorCalls, QMainWindow):
     pauseRequested = Signal(bool)  # wired to AMI QueuePause
     dialRequested = Signal(str)  # E.164, wired to AMI Originate
     popShown = Signal(str)  # call id: the pop's data is on screen
@@ -138,6 +133,7 @@ class MainWindow(QMainWindow):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.calls_heading)
         cl.addWidget(self.calls_view)
+        cl.addWidget(self._make_call_back_button(), 0, Qt.AlignmentFlag.AlignLeft)
 
         self.purchases = PurchaseHistoryModel(self._load_purchase_page, self)
         self.purchases_view = PurchaseHistoryView(self.purchases)
@@ -185,6 +181,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
+        self._init_calls()  # the seat's router, take-over and call-back actions
         self.tray = self._make_tray()
         self.role_note = QLabel()
         self.source_note = QLabel()
@@ -240,22 +237,6 @@ class MainWindow(QMainWindow):
         for column, sample in enumerate(("00:00:00", "+00 000-0000-0000", "山" * 10)):
             header.resizeSection(column, fm.horizontalAdvance(sample) + pad)
 
-    def _make_tray(self) -> QSystemTrayIcon | None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return None
-        tray = QSystemTrayIcon(app_icon(), self)
-        tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_(), self.activateWindow()))
-        tray.show()
-        return tray
-
-    def _notify(self, call: ShiftCall) -> None:
-        title = self.tr("Incoming call")
-        text = f"{call.number_text()} {call.caller_name}".strip()
-        self.last_notification = (title, text)
-        if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
-        QApplication.alert(self)
-
     def _wire_order_widgets(self) -> None:
         self.inventory.orderRequested.connect(self._add_to_order)
         self.order_form.orderPlaced.connect(self._order_placed)
@@ -290,161 +271,7 @@ class MainWindow(QMainWindow):
 
         run_query(load, show, self._failed, key="purchases-reload")
 
-    # -- calls -------------------------------------------------------------------
-    def set_bridge(self, bridge) -> None:
-        """Take calls from a CallBridge; its PBX actions follow the window's buttons."""
-        self.bridge = bridge
-        bridge.callUpdate.connect(self.on_call_update, Qt.ConnectionType.QueuedConnection)
-        bridge.sourceFailed.connect(lambda msg: self.statusBar().showMessage(
-            self.tr("Call source: {message}").format(message=bounded(msg, 200)), 15000))
-        self.pauseRequested.connect(bridge.queue_pause)
-        self.dialRequested.connect(bridge.originate)
-        bridge.actionDone.connect(self._pbx_action_done)
-        bridge.actionFailed.connect(self._pbx_action_failed)
-        bridge.agentPaused.connect(self._agent_paused)
-        self._update_pbx_actions()
-
-    def _update_pbx_actions(self) -> None:
-        """Dial and pause need this seat's phone (--agent) and a source that can do them."""
-        def blocked(name: str) -> str | None:
-            if not self.agent:
-                return self.tr("Start cti-desk with --agent (this seat's phone, e.g. PJSIP/2001) to use this")
-            if self.bridge is not None and not self.bridge.can(name):
-                return self.tr("The call source cannot do this (it needs an ami:// source)")
-            return None
-
-        dial, pause = blocked("originate"), blocked("queue_pause")
-        self.call_bar.set_pbx_actions(dial, pause)
-        self.panel.card.set_dial_blocked(dial)
-        self.act_dial.setEnabled(dial is None)
-        self.act_pause.setEnabled(pause is None)
-
-    def _pbx_action_done(self, name: str, result: str) -> None:
-        if name == "originate":
-            self.statusBar().showMessage(
-                self.tr("Calling {number}: pick up your phone when it rings").format(number=bounded(result, 40)), 15000)
-        elif name == "queue_pause":
-            paused = self.call_bar.pause_button.isChecked()
-            self._paused_at_pbx = paused
-            self.statusBar().showMessage(
-                self.tr("Paused in the queue") if paused else self.tr("Taking queue calls again"), 5000)
-
-    def _pbx_action_failed(self, name: str, message: str) -> None:
-        text = bounded(message, 200)
-        if name == "originate":
-            shown = self.tr("Could not call: {message}").format(message=text)
-        else:
-            self.call_bar.set_paused(self._paused_at_pbx)  # the button shows the truth again
-            shown = self.tr("Could not pause or resume: {message}").format(message=text)
-        log.warning("%s", shown)
-        self.statusBar().showMessage(shown, 15000)
-        self.failed.emit(shown)
-
-    def _agent_paused(self, paused: bool) -> None:
-        self._paused_at_pbx = paused
-        self.call_bar.set_paused(paused)
-
-    def _is_mine(self, u: CallUpdate) -> bool:
-        if not self.agent:
-            return True
-        return self.agent in u.ringing_at or u.agent == self.agent
-
-    def on_call_update(self, u: CallUpdate) -> None:
-        call = self.calls.find(u.call_id)
-        if call is None:
-            if u.state in (CallState.ENDED, CallState.MISSED) or not self._is_mine(u):
-                return
-            if u.state is CallState.RINGING and u.queue and u.queue in self.pop_on_answer:
-                return  # this queue pops on answer: the answered update brings it
-            number = normalize(u.raw_number)
-            call = ShiftCall(
-                call_id=u.call_id, rang_at=u.ts, e164=number.e164, raw_number=bounded(u.raw_number, 64) or None,
-                caller_name=bounded(u.caller_name, 100), queue=bounded(u.queue, 60), state=u.state,
-                answered_at=u.ts if u.state is CallState.ANSWERED else None,
-                wrapup=WrapUp(call_id=u.call_id, operator=self.operator, opened_at=_utc_naive(u.ts),
-                              caller_number=number.e164 or bounded(u.raw_number, 64) or None),
-            )
-            self.calls.add(call)
-            self.pop(call)
-            if u.state is CallState.RINGING and not self.isActiveWindow():
-                self._notify(call)
-            return
-        if not u.state_changed:
-            return
-        if u.state is CallState.ANSWERED and call.answered_at is None:
-            if self.agent and u.agent and u.agent != self.agent:
-                call.saved = True  # a colleague took it: nothing to wrap up here
-                call.state = CallState.ENDED
-                call.ended_at = u.ts
-            else:
-                call.state = CallState.ANSWERED
-                call.answered_at = u.ts
-        elif u.state in (CallState.ENDED, CallState.MISSED) and call.ended_at is None:
-            call.state = u.state
-            call.ended_at = u.ts
-            call.wrapup.closed_at = _utc_naive(u.ts)
-            if u.state is CallState.MISSED:
-                call.saved = call.saved or not call.wrapup.notes
-        self.calls.changed(call)
-        if call is self.current:
-            self.call_bar.show_call(call)
-
-    def pop(self, call: ShiftCall) -> None:
-        """Show this call: the store is asked first; the bar and list follow while it answers.
-
-        The previous customer stays until the new one replaces it in one step; only an
-        answer slower than a frame clears it and says "looking up".
-        """
-        self.current = call
-        if call.wrapup.customer_id is not None:
-            self.open_customer(call.wrapup.customer_id)
-        else:
-            store, raw, operator, call_id = self.store, call.raw_number, self.operator, call.call_id
-            run_query(
-                lambda: history.pop_for_caller(store, raw, operator, call_id, audited=False),
-                lambda result: self._show_pop(call, result),
-                self._failed,
-                key="pop",
-            )
-        self._awaiting = call
-        self._loading_timer.start()
-        self.call_bar.show_call(call)
-        self.wrapup.edit(call.wrapup)
-        row = self.calls.row_of(call)
-        if row >= 0:
-            self.calls_view.selectRow(row)
-
-    def _show_loading(self) -> None:
-        if self._awaiting is not None and self._awaiting is self.current:
-            self._clear_story()
-            self.panel.show_loading()
-
-    def _answered(self) -> None:
-        self._awaiting = None
-        self._loading_timer.stop()
-
-    def _show_pop(self, call: ShiftCall, pop: Pop) -> None:
-        if call is not self.current:
-            return
-        res = pop.match.resolution
-        if res is Resolution.UNIQUE and pop.story is not None:
-            call.wrapup.customer_id = pop.story.summary.id
-            self._show_story(pop.story)
-        else:
-            self._answered()
-            self._clear_story()
-            if res is Resolution.MULTIPLE:
-                self.panel.show_candidates(pop.candidates)
-            elif res is Resolution.ANONYMOUS:
-                self.panel.start_search()
-            else:
-                self.panel.show_new_customer(call.raw_number, call.e164)
-        self.popShown.emit(call.call_id)
-
-    def _call_activated(self, index) -> None:
-        call = self.calls.data(index, ShiftCallsModel.CALL_ROLE)
-        if call is not None and call is not self.current:
-            self.pop(call)
+    # -- calls: the bridge, the pop, announced and missed calls: qt/operator_calls.py ----
 
     # -- customers -----------------------------------------------------------------
     def _clear_story(self) -> None:
@@ -584,6 +411,7 @@ class MainWindow(QMainWindow):
             act.setToolTip(f"{text} ({tip})" if tip else text)
         self.search.setToolTip(self.tr("Search customer (F2)"))
         self._update_pbx_actions()
+        self._retranslate_calls()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

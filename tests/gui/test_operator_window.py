@@ -205,7 +205,8 @@ def test_second_call_replaces_first_and_notes_are_kept(qtbot, window, store):
     assert label(window, "customerName").text() == "鈴木 一郎"
     assert label(window, "callerNumber").text() == "06-1111-2222"
     assert window.calls.rowCount() == 2
-    assert [window.calls.index(r, 2).data() for r in range(2)] == ["", ""]
+    # The matched customers by name (the PBX sent none).
+    assert [window.calls.index(r, 2).data() for r in range(2)] == ["鈴木 一郎", "山田 太郎"]
     assert window.wrapup.notes.toPlainText() == ""
     # Back to the first call from the shift list: its notes are still there.
     with qtbot.waitSignal(window.customerShown, timeout=5000):

@@ -1,0 +1,211 @@
+"""This shift's calls as the window knows them (ShiftCall) and the list of them
+(ShiftCallsModel, newest first), with the labels of their states.
+
+Everything about the caller comes from the PBX: plain text, never rich text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from cti_desk.domain.calls import CallState
+from cti_desk.domain.phone import WithheldReason, display, withheld_reason
+from cti_desk.domain.text import bounded
+from cti_desk.services.inquiries import WrapUp
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(slots=True)
+class ShiftCall:
+    """One call of this shift as the window knows it, with its wrap-up draft."""
+
+    call_id: str
+    rang_at: datetime  # aware
+    e164: str | None
+    raw_number: str | None
+    caller_name: str
+    queue: str
+    state: CallState
+    wrapup: WrapUp
+    answered_at: datetime | None = None
+    ended_at: datetime | None = None
+    saved: bool = False
+    customer_name: str = ""  # the matched customer (the pop's resolution), else ""
+    announced: bool = False  # rang while the operator was busy: waiting to be taken over
+    withdrawn: str = ""  # routing.Reason: it stopped being this seat's call (kept: notes typed)
+    called_back_at: datetime | None = None
+    # Formatted once (phonenumbers costs ~70 µs a number): the shift list repaints often.
+    _shown_number: str | None = field(default=None, init=False, repr=False, compare=False)
+    _shown_time: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def phase(self) -> str:
+        if self.state is CallState.RINGING:
+            return "ringing"
+        if self.state is CallState.ANSWERED:
+            return "talking"
+        if self.state is CallState.ENDED and not self.saved:
+            return "wrap-up"
+        if self.state is CallState.MISSED:
+            return "missed"
+        return "done"
+
+    def number_text(self) -> str:
+        if self.e164:
+            if self._shown_number is None:
+                self._shown_number = display(self.e164)
+            return self._shown_number
+        reason = withheld_reason(self.raw_number)
+        if reason is not None:
+            return withheld_label(reason)
+        return bounded(self.raw_number, 64)
+
+    def name_text(self) -> str:
+        """Who it is: the matched customer, else what the PBX calls the caller."""
+        return self.customer_name or self.caller_name
+
+    def who(self) -> str:
+        """The caller in one line, for the bar, the tray and the status bar."""
+        name = self.name_text()
+        return f"{name} ({self.number_text()})" if name else self.number_text()
+
+    def time_text(self) -> str:
+        if self._shown_time is None:
+            self._shown_time = self.rang_at.astimezone().strftime("%H:%M:%S")
+        return self._shown_time
+
+
+def withheld_label(reason: str) -> str:
+    """The Japanese carriers' reasons (非通知, 公衆電話, 表示圏外) as the operator reads them."""
+    return {
+        WithheldReason.PAY_PHONE: QCoreApplication.translate("CallBar", "Pay phone"),
+        WithheldReason.UNAVAILABLE: QCoreApplication.translate("CallBar", "Number not available"),
+    }.get(reason, QCoreApplication.translate("CallBar", "Withheld"))
+
+
+def status_label(call: ShiftCall) -> str:
+    """The shift list's state column: the phase, or what became of the call here."""
+    if call.withdrawn:
+        return withdrawn_label(call.withdrawn)
+    if call.announced:
+        return QCoreApplication.translate("CallBar", "Waiting (F8)")
+    if call.phase == "missed" and call.called_back_at is not None:
+        return QCoreApplication.translate("CallBar", "Called back")
+    return phase_label(call.phase)
+
+
+def withdrawn_label(reason: str) -> str:
+    if reason == "colleague_answered":
+        return QCoreApplication.translate("CallBar", "Answered by a colleague")
+    return QCoreApplication.translate("CallBar", "Rang elsewhere")
+
+
+def phase_label(phase: str) -> str:
+    return {
+        "idle": QCoreApplication.translate("CallBar", "Idle"),
+        "ringing": QCoreApplication.translate("CallBar", "Ringing"),
+        "talking": QCoreApplication.translate("CallBar", "Talking"),
+        "wrap-up": QCoreApplication.translate("CallBar", "Wrap-up"),
+        "missed": QCoreApplication.translate("CallBar", "Missed"),
+        "done": QCoreApplication.translate("CallBar", "Done"),
+    }.get(phase, phase)
+
+
+class ShiftCallsModel(QAbstractTableModel):
+    """This shift's calls, newest first: pops never stack up as windows."""
+
+    COLUMNS = ("Time", "Number", "Name", "State")
+    CALL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._calls: list[ShiftCall] = []
+        self._by_id: dict[str, ShiftCall] = {}
+
+    def calls(self) -> list[ShiftCall]:
+        return list(self._calls)
+
+    def find(self, call_id: str) -> ShiftCall | None:
+        return self._by_id.get(call_id)
+
+    def row_of(self, call: ShiftCall) -> int:
+        """The call's row (newest first), -1 if not listed."""
+        for n, c in enumerate(self._calls):
+            if c is call:
+                return n
+        return -1
+
+    def add(self, call: ShiftCall) -> None:
+        self._insert(0, call)
+
+    def add_in_order(self, call: ShiftCall) -> None:
+        """An older call (from the call log) at its place by ring time, newest first."""
+        row = next((n for n, c in enumerate(self._calls) if c.rang_at < call.rang_at), len(self._calls))
+        self._insert(row, call)
+
+    def _insert(self, row: int, call: ShiftCall) -> None:
+        call.number_text(), call.time_text()  # formatted now, not on every repaint
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._calls.insert(row, call)
+        self._by_id[call.call_id] = call
+        self.endInsertRows()
+
+    def remove(self, call: ShiftCall) -> None:
+        """A call that was never this seat's after all (withdrawn, nothing typed)."""
+        n = self.row_of(call)
+        if n < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), n, n)
+        del self._calls[n]
+        if self._by_id.get(call.call_id) is call:
+            del self._by_id[call.call_id]
+        self.endRemoveRows()
+
+    def changed(self, call: ShiftCall) -> None:
+        n = self.row_of(call)
+        if n >= 0:  # only the state column changes; the others were formatted once
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._calls)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                QCoreApplication.translate("CallBar", "Time"),
+                QCoreApplication.translate("CallBar", "Number"),
+                QCoreApplication.translate("CallBar", "Name"),
+                QCoreApplication.translate("CallBar", "State"),
+            )[section] if 0 <= section < 4 else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._calls)):
+            return None
+        c = self._calls[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == 0:
+                return c.time_text()
+            if col == 1:
+                return c.number_text()
+            if col == 2:
+                return c.name_text()
+            return status_label(c)
+        if role == self.CALL_ROLE:
+            return c
+        return None
