@@ -42,7 +42,7 @@ def segment_for(order_count: int) -> Segment:
 
 
 def jan_is_valid(jan: str) -> bool:
-    """EAN-13 with a valid check digit (JAN codes are EAN-13)."""
+    """A JAN with a valid check digit: EAN-13, or the 8-digit short JAN (EAN-8)."""
     from stdnum import ean
 
-    return len(jan) == 13 and ean.is_valid(jan)
+    return len(jan) in (8, 13) and ean.is_valid(jan)

@@ -8,16 +8,10 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from cti_desk.qt.tasks import run_query
-from cti_desk.services.customers import search_customers
-from cti_desk.services.history import Candidate, candidates
+from cti_desk.services.search import customer_candidates
 from cti_desk.store.db import Store
 
 DEBOUNCE_MS = 150
-
-
-def find_candidates(store: Store, text: str) -> list[Candidate]:
-    with store.session() as s:
-        return candidates(s, search_customers(s, text))
 
 
 class SearchBox(QLineEdit):
@@ -45,7 +39,7 @@ class SearchBox(QLineEdit):
             return
         store = self._store()
         run_query(
-            lambda: find_candidates(store, text),
+            lambda: customer_candidates(store, text),
             lambda rows: self.found.emit(text, rows),
             lambda exc: self.failed.emit(str(exc)),
             key="customer-search",

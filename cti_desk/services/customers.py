@@ -12,14 +12,12 @@ from sqlalchemy.orm import Session
 
 from cti_desk.domain.model import Resolution, Segment, segment_for
 from cti_desk.domain.phone import CallerNumber, NumberKind, normalize
-from cti_desk.domain.text import search_key, to_katakana
 from cti_desk.store.models import (
     Address,
     ChannelIdentity,
     Customer,
     CustomerEmail,
     CustomerPhone,
-    DeliveryOrder,
     PointsEntry,
     Purchase,
 )
@@ -57,42 +55,6 @@ def resolve_caller(
     if not ids:
         return CallerMatch(number, Resolution.NONE)
     return CallerMatch(number, Resolution.UNIQUE if len(ids) == 1 else Resolution.MULTIPLE, ids)
-
-
-def _prefix(column, text: str):
-    # A range instead of LIKE: uses the b-tree index on SQLite and PostgreSQL alike.
-    return (column >= text) & (column < text + "\U0010ffff")
-
-
-def search_customers(session: Session, query: str, limit: int = 50) -> list[int]:
-    """Customer ids for what an operator typed: phone, email, member id, order no., name."""
-    query = query.strip()
-    if not query:
-        return []
-    ids: list[int] = []
-
-    def add(stmt) -> None:
-        for cid in session.scalars(stmt.limit(limit)):
-            if cid not in ids:
-                ids.append(cid)
-
-    if "@" in query:
-        add(select(CustomerEmail.customer_id).where(CustomerEmail.email == query.casefold()))
-        return ids[:limit]
-    number = normalize(query)
-    if number.e164:
-        add(phone_lookup_statement(number.e164))
-    add(select(ChannelIdentity.customer_id).where(ChannelIdentity.member_id == query))
-    add(select(Purchase.customer_id).where(Purchase.order_no == query))
-    add(select(DeliveryOrder.customer_id).where(DeliveryOrder.order_no == query))
-    if not query.replace("-", "").isdigit():
-        add(select(Customer.id).where(_prefix(Customer.name, query)).order_by(Customer.name))
-        kana = to_katakana(query)
-        add(select(Customer.id).where(_prefix(Customer.name_kana, kana)).order_by(Customer.name_kana))
-        compact = search_key(query)
-        if compact != query:
-            add(select(Customer.id).where(_prefix(Customer.name, compact)))
-    return ids[:limit]
 
 
 @dataclass(slots=True)

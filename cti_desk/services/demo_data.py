@@ -23,6 +23,8 @@ from sqlalchemy import func, select, text
 from stdnum import ean
 
 from cti_desk.domain.progress import ProgressFn
+from cti_desk.domain.searchkeys import SUBSTRING_KINDS, KeyKind, fold, phone_key, product_keys
+from cti_desk.store import search_keys
 from cti_desk.store.db import Store, is_sqlite
 from cti_desk.store.models import (
     Address,
@@ -30,10 +32,12 @@ from cti_desk.store.models import (
     Customer,
     CustomerEmail,
     CustomerPhone,
+    CustomerSearchKey,
     Inquiry,
     Location,
     PointsEntry,
     Product,
+    ProductSearchKey,
     Purchase,
     PurchaseLine,
     StockLevel,
@@ -199,6 +203,9 @@ class _Sink:
             if self.sqlite:
                 marks = ", ".join("?" * len(columns))
                 cur.executemany(f"INSERT INTO {table.name} ({cols}) VALUES ({marks})", rows)  # noqa: S608 -- names from the schema
+                index = _SEARCH_INDEXES.get(table.name)
+                if index is not None:  # key rows are (id, owner, kind, key)
+                    search_keys.fts_insert(cur, index, [(r[0], r[3]) for r in rows if r[2] in SUBSTRING_KINDS])
             else:
                 with cur.copy(f"COPY {table.name} ({cols}) FROM STDIN") as copy:
                     for row in rows:
@@ -212,6 +219,13 @@ class _Sink:
             cur.execute(sql)
         finally:
             cur.close()
+
+
+_SEARCH_INDEXES = {i.keys.name: i for i in search_keys.INDEXES}
+# Plain ints for the drivers (psycopg would write an IntEnum by its name).
+_NAME, _NAME_WORD, _KANA, _KANA_WORD, _PHONE, _EMAIL = (
+    int(k) for k in (KeyKind.NAME, KeyKind.NAME_WORD, KeyKind.KANA, KeyKind.KANA_WORD, KeyKind.PHONE, KeyKind.EMAIL)
+)
 
 
 def _timestamp_fn(sqlite: bool) -> Callable[[datetime], object]:
@@ -281,6 +295,10 @@ def _catalogue(rng: random.Random, sink: _Sink, ts, now: datetime, counts: dict)
         rows.append((pid, f"{prefix}-{pid:05d}", jan, full, kana, price))
         products.append((pid, full, price))
     sink.write(Product.__table__, ("id", "sku", "jan", "name", "name_kana", "price"), rows)
+    keys = [(pid, int(kind), key) for pid, sku, _jan, full, kana, _price in rows
+            for kind, key in sorted(product_keys(full, kana, sku))]
+    sink.write(ProductSearchKey.__table__, ("id", "product_id", "kind", "key"),
+               [(i, *k) for i, k in enumerate(keys, start=1)])
 
     stock = []
     stamp = ts(now)
@@ -346,6 +364,7 @@ class _Ids:
         self.line = itertools.count(1)
         self.points = itertools.count(1)
         self.inquiry = itertools.count(1)
+        self.search_key = itertools.count(1)
 
 
 def generate(
@@ -426,14 +445,17 @@ class _connection:
 
 # Children first, so foreign keys hold at every step.
 _DEMO_TABLES = ("inquiries", "points_ledger", "purchase_lines", "purchases", "stock_levels",
-                "products", "locations", "addresses", "customer_emails", "customer_phones",
-                "channel_identities", "customers")
+                "product_search_keys", "products", "locations", "addresses", "customer_emails",
+                "customer_phones", "channel_identities", "customer_search_keys", "customers")
 
 
 def _remove_all(store: Store) -> None:
     with store.transaction() as s:
         for t in _DEMO_TABLES:
             s.execute(text(f"DELETE FROM {t}"))  # noqa: S608 -- fixed table names
+        if is_sqlite(store.engine):
+            for index in search_keys.INDEXES:
+                s.execute(text(f"INSERT INTO {index.fts} ({index.fts}) VALUES ('delete-all')"))  # noqa: S608 -- ours
         s.execute(text("INSERT INTO locations (code, name, kind, prefecture, lead_days) "
                        "VALUES (:c, 'EC', 'ec', '', 1)"), {"c": EC_CODE})
 
@@ -441,7 +463,8 @@ def _remove_all(store: Store) -> None:
 def _advance_sequences(store: Store) -> None:
     """Ids were given here; PostgreSQL's sequences must continue after them."""
     tables = ("customers", "channel_identities", "customer_phones", "customer_emails", "addresses",
-              "locations", "products", "purchases", "purchase_lines", "points_ledger", "inquiries")
+              "locations", "products", "purchases", "purchase_lines", "points_ledger", "inquiries",
+              "customer_search_keys", "product_search_keys")
     with store.transaction() as s:
         for t in tables:
             s.execute(text(
@@ -473,6 +496,13 @@ class _CustomerGenerator:
         self.inquiry_table = _weighted_table(INQUIRY_WEIGHTS, 200)
         self.ids = _Ids()
         self.household: tuple | None = None  # (last name, landline, address) of the previous customer
+        self.folded: dict[str, str] = {}  # name pool entries, folded once
+
+    def _fold(self, text: str) -> str:
+        folded = self.folded.get(text)
+        if folded is None:
+            folded = self.folded[text] = fold(text)
+        return folded
 
     def chunk(self, first_id: int, n: int) -> list[tuple]:
         rng = self.rng
@@ -485,7 +515,8 @@ class _CustomerGenerator:
         products = cat.products
         popular = cat.popular
         npop = len(popular)
-        customers, identities, phones, emails, addresses = [], [], [], [], []
+        customers, identities, phones, emails, addresses, keys = [], [], [], [], [], []
+        next_key = ids.search_key.__next__
         purchases, lines, points, inquiries = [], [], [], []
 
         for cid in range(first_id, first_id + n):
@@ -500,6 +531,7 @@ class _CustomerGenerator:
                 else:
                     number, kind = _landline(rng, self.addresses[ri(len(self.addresses))][1]), "home"
                 phones.append((next(ids.phone), cid, iid, number, kind, ""))
+                keys.append((next_key(), cid, _PHONE, phone_key(number)))
                 self._inquiry(cid, number, created, inquiries, force_call=True)
                 self.household = None
                 continue
@@ -541,6 +573,7 @@ class _CustomerGenerator:
                 identities.append((iid, cid, c, ext, member, name))
             first_iid = idents[0][0]
 
+            first_phone = len(phones)
             if landline:
                 phones.append((next(ids.phone), cid, first_iid, landline, "home", ""))
             if r() < 0.75 or not landline:
@@ -549,6 +582,14 @@ class _CustomerGenerator:
                 mail_iid = next((i for i, c in idents if c in ("ec", "app")), first_iid)
                 romaji = f"{first[2]}.{last[2]}{cid}".lower()
                 emails.append((next(ids.email), cid, mail_iid, f"{romaji}@{EMAIL_DOMAINS[cid % 4]}"))
+            # The search keys (cti_desk.domain.searchkeys.customer_keys), from folded name parts.
+            family, given = self._fold(last[0]), self._fold(first[0])
+            family_kana, given_kana = self._fold(last[1]), self._fold(first[1])
+            keys += ((next_key(), cid, _NAME, family + given), (next_key(), cid, _NAME_WORD, given),
+                     (next_key(), cid, _KANA, family_kana + given_kana), (next_key(), cid, _KANA_WORD, given_kana))
+            keys.extend((next_key(), cid, _PHONE, phone_key(p[3])) for p in phones[first_phone:])
+            if emails and emails[-1][1] == cid:
+                keys.append((next_key(), cid, _EMAIL, fold(emails[-1][3])))
             line1 = f"{addr[3]}{ri(1, 6)}-{ri(1, 30)}-{ri(1, 20)}"
             line2 = f"{self.buildings[ri(len(self.buildings))]}{ri(1, 12)}0{ri(1, 9)}" if r() < 0.4 else ""
             addresses.append((next(ids.address), cid, first_iid, "home", addr[0], addr[1], addr[2], line1, line2))
@@ -599,6 +640,7 @@ class _CustomerGenerator:
             (ChannelIdentity.__table__, ("id", "customer_id", "channel", "external_id", "member_id", "display_name"), identities),
             (CustomerPhone.__table__, ("id", "customer_id", "identity_id", "e164", "kind", "raw"), phones),
             (CustomerEmail.__table__, ("id", "customer_id", "identity_id", "email"), emails),
+            (CustomerSearchKey.__table__, ("id", "customer_id", "kind", "key"), keys),
             (Address.__table__, ("id", "customer_id", "identity_id", "label", "postal_code", "prefecture", "city", "line1", "line2"), addresses),
             (Purchase.__table__, ("id", "order_no", "channel", "customer_id", "identity_id", "location_id", "purchased_at", "total", "status"), purchases),
             (PurchaseLine.__table__, ("id", "purchase_id", "product_id", "quantity", "unit_price"), lines),

@@ -18,6 +18,7 @@ from cti_desk.services.csvimport import (
     utc_now,
 )
 from cti_desk.store.models import Location, Product, StockLevel
+from cti_desk.store.search_keys import refresh_product_keys
 
 EC_LOCATION = "ec"  # every store has it (migration 0003): the EC site's own stock
 
@@ -58,6 +59,8 @@ def import_products(s: Session, rows: Sequence[Row], ctx: ImportContext, result:
     update_rows(s, Product.__table__, ("id",), changed)
     if new:
         s.connection().execute(insert(Product.__table__), new)
+    refresh_product_keys(s, [pid for pid, in lookup(
+        s, lambda ch: select(Product.id).where(Product.sku.in_(ch)), latest)])
     ctx.progress("saving", 1, 1)
     result.created, result.updated = len(new), len(changed)
 

@@ -31,6 +31,7 @@ from cti_desk.store.models import (
     CustomerEmail,
     CustomerPhone,
 )
+from cti_desk.store.search_keys import refresh_customer_keys
 
 
 @dataclass(slots=True)
@@ -185,6 +186,7 @@ def import_customers(s: Session, rows: Sequence[Row], ctx: ImportContext, result
     for model, values in ((CustomerPhone, phones), (CustomerEmail, emails), (Address, addresses)):
         if values:
             s.connection().execute(insert(model.__table__), values)
+    refresh_customer_keys(s, {r["customer_id"] for r in touched.values()} | set(customers_named))
     ctx.progress("saving", 1, 1)
     result.created = len(identities_new)
     result.updated = len(touched) - len(identities_new)

@@ -20,7 +20,7 @@ from cti_desk.domain.delivery import (
     nearness_rank,
 )
 from cti_desk.domain.model import jan_is_valid
-from cti_desk.domain.text import to_katakana
+from cti_desk.services.search import product_by_sku, search_products
 from cti_desk.store.models import Address, Location, Product, StockLevel
 
 MAX_HITS = 50
@@ -102,22 +102,18 @@ def _hit(p: Product) -> ProductHit:
     return ProductHit(p.id, p.sku, p.jan, p.name, p.price)
 
 
-def _prefix(column, text: str):
-    # A range instead of LIKE: the b-tree index serves it on SQLite and PostgreSQL.
-    return (column >= text) & (column < text + "\U0010ffff")
-
-
 def find_products(session: Session, query: str, limit: int = MAX_HITS) -> ProductSearch:
-    """A product by SKU, JAN (scanned or typed) or the start of its name (kanji or kana)."""
+    """A product by SKU (any case), JAN (scanned or typed, 13 or 8 digits), or its name
+    or kana (exact, then prefix, then substring)."""
     text = unicodedata.normalize("NFKC", query or "").strip()[:200]
     if not text:
         return ProductSearch()
-    by_sku = session.scalars(select(Product).where(Product.sku == text)).first()
+    by_sku = product_by_sku(session, text)
     if by_sku is not None:
-        return ProductSearch([_hit(by_sku)])
+        return ProductSearch([_hit(session.get(Product, by_sku))])
     digits = text.replace(" ", "").replace("-", "")
     if digits.isdigit() and len(digits) in (8, 12, 13):
-        if len(digits) == 13:
+        if len(digits) in (8, 13):
             if not jan_is_valid(digits):
                 return ProductSearch(error=message(SEARCH_TEXTS, "jan.check_digit", jan=digits))
             found = session.scalars(select(Product).where(Product.jan == digits)).first()
@@ -125,20 +121,12 @@ def find_products(session: Session, query: str, limit: int = MAX_HITS) -> Produc
                 return ProductSearch(error=message(SEARCH_TEXTS, "jan.unknown", jan=digits))
             return ProductSearch([_hit(found)])
         return ProductSearch(error=message(SEARCH_TEXTS, "jan.length"))
-    hits: list[ProductHit] = []
-    seen: set[int] = set()
-    kana = to_katakana(text)
-    for stmt in (
-        select(Product).where(_prefix(Product.name, text)).order_by(Product.name),
-        select(Product).where(_prefix(Product.name_kana, kana)).order_by(Product.name_kana),
-    ):
-        for p in session.scalars(stmt.limit(limit)):
-            if p.id not in seen:
-                seen.add(p.id)
-                hits.append(_hit(p))
+    ids = [h.id for h in search_products(session, text, limit)]
+    products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))} if ids else {}
+    hits = [_hit(products[i]) for i in ids if i in products]
     if not hits:
         return ProductSearch(error=message(SEARCH_TEXTS, "product.no_match", text=text[:40]))
-    return ProductSearch(hits[:limit])
+    return ProductSearch(hits)
 
 
 def customer_prefecture(session: Session, customer_id: int | None) -> str | None:

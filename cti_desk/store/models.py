@@ -17,6 +17,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -338,3 +339,32 @@ class CallEventRow(Base):
     call_id: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(10))
     payload: Mapped[dict] = mapped_column(JSON)
+
+
+# Keys compare code point by code point on PostgreSQL as on SQLite (C collation), so a
+# prefix is one index range whatever the database's locale.
+SearchKey = String(254).with_variant(String(254, collation="C"), "postgresql")
+
+
+class CustomerSearchKey(Base):
+    """What a customer is found by (cti_desk.domain.searchkeys): folded name and kana,
+    their words, phone digits, emails. Derived data, kept by cti_desk.store.search_keys;
+    the trigram index over it (FTS5 / pg_trgm) lives outside the model, see there."""
+
+    __tablename__ = "customer_search_keys"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[int] = mapped_column(SmallInteger)
+    key: Mapped[str] = mapped_column(SearchKey)
+    __table_args__ = (Index("ix_customer_search_keys_key", "key", "customer_id"),)
+
+
+class ProductSearchKey(Base):
+    """What a product is found by: folded name and kana, their words, the SKU."""
+
+    __tablename__ = "product_search_keys"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[int] = mapped_column(SmallInteger)
+    key: Mapped[str] = mapped_column(SearchKey)
+    __table_args__ = (Index("ix_product_search_keys_key", "key", "product_id"),)

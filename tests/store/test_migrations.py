@@ -17,12 +17,14 @@ from cti_desk.store.db import (
     open_store,
 )
 from cti_desk.store.models import Base
+from cti_desk.store.search_keys import include_name
 
 
 def test_models_and_migrations_agree(store):
     """A model change without its migration would break every existing store file."""
     with store.engine.connect() as conn:
-        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        diffs = compare_metadata(context, Base.metadata)
     assert diffs == []
 
 

@@ -8,7 +8,6 @@ from cti_desk.services.customers import (
     customer_summary,
     phone_lookup_statement,
     resolve_caller,
-    search_customers,
 )
 from tests.factories import add_customer
 
@@ -57,19 +56,6 @@ def test_unknown_withheld_and_extension(store):
         assert resolve_caller(s, "").resolution is Resolution.ANONYMOUS
         ext = resolve_caller(s, "2001")
         assert ext.resolution is Resolution.NONE and ext.number.e164 is None
-
-
-def test_search_by_name_kana_phone_member(store):
-    cid = add_customer(store, name="佐藤 花子", kana="サトウ ハナコ", member_id="M-0001",
-                       phones=("0451234567",))
-    add_customer(store, name="鈴木 一郎", kana="スズキ イチロウ", phones=("0452223333",))
-    with store.session() as s:
-        assert search_customers(s, "佐藤") == [cid]
-        assert search_customers(s, "さとう") == [cid]  # hiragana finds katakana
-        assert search_customers(s, "ｻﾄｳ") == [cid]  # half-width kana too
-        assert search_customers(s, "045-123-4567") == [cid]
-        assert search_customers(s, "M-0001") == [cid]
-        assert search_customers(s, "") == []
 
 
 def test_summary_has_segment_and_points(store):
