@@ -203,6 +203,11 @@ def run_gui(args, db_url: str) -> int:
 
     store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
     operator = _seat_operator(args, settings)  # bad settings: exit 2, before any window
+    if source_config is not None:
+        from cti_desk.telephony.sources import with_outside_line
+
+        # The settings file's outside-line digit, where the source URL names none.
+        source_config = with_outside_line(source_config, settings.value("outside_line", "", str))
     oms_url = getattr(args, "oms_url", None)
     # Every seat writes its orders to the store's outbox; which process sends them is
     # configuration: this one, with --oms-url (started once the store is ready).
@@ -210,6 +215,7 @@ def run_gui(args, db_url: str) -> int:
     window = MainWindow(store, operator, getattr(args, "agent", None), settings,
                         oms_url=oms_url,
                         pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox)
+    window.outside_line = source_config.outside_line if source_config is not None else None
     if role != "operator":
         window.set_role_note(QCoreApplication.translate("Startup", "The {role} view is not built yet: showing the operator window.").format(role=role))
     window.show()

@@ -39,6 +39,7 @@ class OperatorCalls(CallLogging):
     # -- set-up (called from MainWindow.__init__) ------------------------------------------
     def _init_calls(self) -> None:
         self.router = SeatRouter(self.agent, self.pop_on_answer)
+        self.outside_line: str | None = None  # the digit the PBX puts in front of callers' numbers
         self.act_take_over = QAction(icon("phone"), "", self)
         self.act_take_over.setObjectName("takeOverCall")
         self.act_take_over.setShortcut(QKeySequence(Qt.Key.Key_F8))
@@ -176,7 +177,7 @@ class OperatorCalls(CallLogging):
 
     def _new_or_again(self, call: ShiftCall | None, u: CallUpdate) -> ShiftCall:
         if call is None:
-            number = normalize(u.raw_number)
+            number = normalize(u.raw_number, outside_line_prefix=self.outside_line)
             call = ShiftCall(
                 call_id=u.call_id, rang_at=u.ts, e164=number.e164, raw_number=bounded(u.raw_number, 64) or None,
                 caller_name=bounded(u.caller_name, 100), queue=bounded(u.queue, 60), state=u.state,
@@ -282,8 +283,10 @@ class OperatorCalls(CallLogging):
             self.open_customer(call.wrapup.customer_id)
         else:
             store, raw, operator, call_id = self.store, call.raw_number, self.operator, call.call_id
+            prefix = self.outside_line
             run_query(
-                lambda: history.pop_for_caller(store, raw, operator, call_id, audited=False),
+                lambda: history.pop_for_caller(store, raw, operator, call_id, audited=False,
+                                               outside_line_prefix=prefix),
                 lambda result: self._show_pop(call, result),
                 self._failed,
                 key="pop",

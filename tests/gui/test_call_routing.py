@@ -196,6 +196,17 @@ def test_the_shift_list_names_the_matched_customer_else_the_pbx_caller(qtbot, wi
     assert text(window, "callerName") == "ﾀﾅｶ"  # the bar shows what the PBX sent
 
 
+def test_a_pbx_that_puts_an_outside_line_digit_in_front_pops_the_caller(qtbot, window, customers):
+    """`?outside_line=0` (or the settings' outside_line): 00312345678 is 03-1234-5678."""
+    window.outside_line = "0"
+    with qtbot.waitSignal(window.customerShown, timeout=5000) as shown:
+        window.on_call_update(CallUpdate("o", CallState.RINGING, "00312345678", None, "support", None,
+                                         datetime.now(UTC)))
+    assert shown.args == [customers["yamada"]]
+    assert [name for _n, name, _s in listed(window)] == ["山田 太郎"]
+    assert window.calls.find("o").e164 == "+81312345678"
+
+
 # -- missed calls: kept, logged, called back, back after a restart -------------------------------
 
 
