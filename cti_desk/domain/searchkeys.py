@@ -126,36 +126,38 @@ class Term:
     substring: bool
 
 
-def phone_digits(query: str) -> str | None:
-    """The digits a phone-like query stands for, in national form; None if it is no phone."""
+def phone_term(query: str) -> Term | None:
+    """The digits a phone-like query stands for, in national form; None if it is no phone.
+
+    A whole number is no fragment of another: it is looked up exactly and as a prefix."""
     text = unicodedata.normalize("NFKC", query).strip()
     if not _PHONE_LIKE.fullmatch(text) or not any(ch.isdigit() for ch in text):
         return None
     number = normalize(text)
     if number.e164:
-        return phone_key(number.e164)
+        return Term(phone_key(number.e164), substring=False)
     digits = _NON_DIGITS.sub("", text)
     if text.startswith("+81"):
-        return "0" + digits[2:]
-    return digits
+        digits = "0" + digits[2:]
+    return Term(digits, len(digits) >= MIN_PHONE_SUBSTRING)
 
 
 def query_terms(query: str | None) -> list[Term]:
-    """What to look up for a typed query: its folded form, or its phone digits."""
+    """What to look up for a typed query: its phone digits, or its folded form."""
     query = (query or "").strip()[:200]
-    digits = phone_digits(query) if query else None
-    if digits is not None:
-        return [Term(digits, len(digits) >= MIN_PHONE_SUBSTRING)] if digits else []
-    folded = fold(query)
-    if not folded:
+    if not query:
         return []
-    return [Term(folded, len(folded) >= MIN_SUBSTRING)]
+    if (phone := phone_term(query)) is not None:
+        return [phone]
+    folded = fold(query)
+    return [Term(folded, len(folded) >= MIN_SUBSTRING)] if folded else []
 
 
 def code_variants(query: str | None) -> list[str]:
-    """A member or order number as typed, upper- and lower-cased (codes are stored in one case)."""
+    """A member or order number as typed, upper- and lower-cased (codes are stored in one
+    case); none for what is no code (spaces, letters beyond ASCII after NFKC)."""
     text = unicodedata.normalize("NFKC", query or "").strip()[:100]
-    if not text or any(ch.isspace() for ch in text):
+    if not text or not text.isascii() or any(ch.isspace() for ch in text):
         return []
     return list(dict.fromkeys((text, text.upper(), text.lower())))
 

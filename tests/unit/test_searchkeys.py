@@ -14,8 +14,8 @@ from cti_desk.domain.searchkeys import (
     customer_keys,
     fold,
     match_of,
-    phone_digits,
     phone_key,
+    phone_term,
     product_keys,
     query_terms,
     words,
@@ -57,8 +57,8 @@ def test_customer_keys():
 
 
 @pytest.mark.parametrize("query, terms", [
-    ("03-1234-5678", [Term("0312345678", True)]),
-    ("+81 3 1234 5678", [Term("0312345678", True)]),
+    ("03-1234-5678", [Term("0312345678", False)]),  # a whole number: exact and prefix
+    ("+81 3 1234 5678", [Term("0312345678", False)]),
     ("０９０（１２３４）", [Term("0901234", True)]),
     ("+81 90-12", [Term("09012", True)]),
     ("1234", [Term("1234", True)]),
@@ -73,16 +73,18 @@ def test_query_terms(query, terms):
     assert query_terms(query) == terms
 
 
-def test_phone_digits_only_for_phone_like_queries():
-    assert phone_digits("M-0001") is None
-    assert phone_digits("山田") is None
-    assert phone_digits("(03) 1234-5678") == "0312345678"
+def test_phone_term_only_for_phone_like_queries():
+    assert phone_term("M-0001") is None
+    assert phone_term("山田") is None
+    assert phone_term("(03) 1234-5678") == Term("0312345678", False)
+    assert phone_term("1234-56") == Term("123456", True)
 
 
 def test_code_variants():
     assert code_variants("Ec-2026-0042") == ["Ec-2026-0042", "EC-2026-0042", "ec-2026-0042"]
     assert code_variants("ｍ０００１") == ["m0001", "M0001"]
-    assert code_variants("山田 太郎") == []  # a code has no spaces
+    assert code_variants("M 0001") == []  # a code has no spaces
+    assert code_variants("山田") == []  # nor Japanese letters
     assert code_variants("") == []
 
 
