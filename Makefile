@@ -39,6 +39,7 @@ bench: sysdeps venv
 	@bash scripts/bench.sh
 
 screenshot: sysdeps venv
+	@bash scripts/sysdeps.sh imagemagick  # `import` takes the picture of the Xvfb screen
 	@bash scripts/screenshot.sh
 
 # After changing user-visible strings: update the .ts, translate the new entries

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Retake the README's operator screenshot: the real window under Xvfb on a fresh demo
 # store; a cloud-PBX webhook call from a loyal customer with an open inquiry is posted
-# to it, so the picture is the same every time. Usage: scripts/screenshot.sh [OUT.png] [LANG]
+# to it, so the picture is the same every time. Usage: scripts/screenshot.sh [OUT.png] [ja|en]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots/operator-pop.png}
-lang=${2:-ja_JP.UTF-8}
+lang=${2:-ja}
 work=$(mktemp -d /tmp/cti-desk-shot.XXXXXX)
 n=90
 while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # a display no other Xvfb holds
@@ -15,7 +15,10 @@ Xvfb "$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
 xvfb=$!
 app=
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
-export DISPLAY=$display LANG=$lang LC_ALL=$lang CTI_DESK_DATA_DIR=$work/data CTI_DESK_CONFIG_DIR=$work/config
+# The UI language comes from the settings (these machines have no ja_JP locale).
+export DISPLAY=$display LANG=C.UTF-8 LC_ALL=C.UTF-8 CTI_DESK_DATA_DIR=$work/data CTI_DESK_CONFIG_DIR=$work/config
+mkdir -p "$work/config"
+printf '[General]\nlanguage=%s\n' "$lang" > "$work/config/cti-desk.ini"
 db="sqlite:///$work/store.sqlite3"
 .venv/bin/cti-desk demo-data --customers 2000 --seed 1 --db "$db" >/dev/null 2>&1
 number=$(.venv/bin/python - "$work/store.sqlite3" <<'PY'
