@@ -49,6 +49,15 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _local_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def _queue_names(text: str) -> frozenset[str]:
     """`support,vip` -> {"support", "vip"} (queue names as the PBX spells them)."""
     names = [n.strip() for n in text.split(",") if n.strip()]
@@ -141,6 +150,16 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=50, metavar="N", help="at most N customers (default 50)")
     _add_db(find)
     _add_common(find)
+
+    kpi = sub.add_parser("kpi", help="what calls bring: calls, orders, conversion, first-time buyers")
+    kpi.add_argument("--from", dest="date_from", type=_local_date, default=None, metavar="DATE",
+                     help="first local (Japan) date, YYYY-MM-DD (default: 6 days before --to)")
+    kpi.add_argument("--to", dest="date_to", type=_local_date, default=None, metavar="DATE",
+                     help="last local (Japan) date, inclusive (default: today)")
+    kpi.add_argument("--by", choices=("day", "week", "month", "segment", "channel"), default="day")
+    kpi.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_db(kpi)
+    _add_common(kpi)
 
     mon = sub.add_parser("monitor", help="print every call's screen pop as JSON lines")
     _add_source(mon)
@@ -254,6 +273,10 @@ def _run(args: argparse.Namespace) -> int:
         from cti_desk.app.find import run_find
 
         return run_find(args.query, _db_url(args), args.limit)
+    if command == "kpi":
+        from cti_desk.app.kpi import run_kpi
+
+        return run_kpi(_db_url(args), args.date_from, args.date_to, args.by, args.format)
     if command == "monitor":
         from cti_desk.app.monitor import run_monitor
 

@@ -1,0 +1,340 @@
+"""What calls bring: the KPIs of the customer journey (CONTRACT.md "`cti-desk kpi`").
+
+Dates are local Japan dates (fixed +09:00: Japan keeps no daylight saving time), ranges
+inclusive. The call log (`call_log`) says which calls came in; an order counts for the
+call it was placed in (`delivery_orders.call_id`), else for the call of the inquiry it
+belongs to (the inquiry's own call id, else its first call entry). Each query reads the
+calls of the range through the index on `call_log.rang_at` and is added up here, the same
+on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import String, and_, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from cti_desk.domain.errors import BadArgument
+from cti_desk.store.db import Store
+from cti_desk.store.models import (
+    CallLogEntry,
+    ChannelIdentity,
+    Customer,
+    DeliveryOrder,
+    Inquiry,
+    InquiryEntry,
+    Product,
+    Purchase,
+)
+
+JST = timedelta(hours=9)
+GROUPINGS = ("day", "week", "month", "segment", "channel")
+SEGMENTS = ("prospect", "first_time", "loyal", "unknown")
+CHANNELS = ("store", "ec", "app", "line", "call_center", "unknown")
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class KpiRow:
+    """One group's figures, with exactly the contract's keys in its order."""
+
+    group: str
+    calls: int
+    answered: int
+    missed: int
+    customers: int
+    orders: int
+    order_value: int
+    conversion: float | None
+    first_time_buyers: int
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyRow:
+    """Customers of one entry channel who moved along the journey in one month."""
+
+    month: str  # 2026-11
+    channel: str  # the channel of the customer's first identity
+    prospects: int  # became known (customer created) that month
+    to_first_time: int  # made their first purchase ever that month
+    to_loyal: int  # made their second purchase ever that month
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedProduct:
+    product_id: int
+    sku: str
+    name: str
+    asked: int  # stock inquiries naming it
+    out_of_stock: int  # of them, from a caller whose prefecture's shops have none now
+
+
+def utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """Local dates start..end (inclusive) -> [from, to) as naive UTC, as the store keeps times."""
+    if end < start:
+        raise BadArgument(f"--to {end.isoformat()} is before --from {start.isoformat()}")
+    return datetime.combine(start, datetime.min.time()) - JST, datetime.combine(end + timedelta(days=1),
+                                                                                  datetime.min.time()) - JST
+
+
+def local_date(utc: datetime) -> date:
+    return (utc + JST).date()
+
+
+def _period(by: str, day: date) -> str:
+    if by == "day":
+        return day.isoformat()
+    if by == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{day.year}-{day.month:02d}"
+
+
+def _periods(by: str, start: date, end: date) -> list[str]:
+    seen: dict[str, None] = {}
+    day = start
+    while day <= end:
+        seen.setdefault(_period(by, day))
+        day += timedelta(days=1)
+    return list(seen)
+
+
+def _first_identity_channel(customer_id):
+    """The channel the customer first came from (their first identity), as a subquery."""
+    return (
+        select(ChannelIdentity.channel)
+        .where(ChannelIdentity.customer_id == customer_id)
+        .order_by(ChannelIdentity.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _order_call_id():
+    """The call an order counts for: its own call, else its inquiry's (first) call."""
+    first_entry_call = (
+        select(InquiryEntry.call_id)
+        .where(InquiryEntry.inquiry_id == DeliveryOrder.inquiry_id, InquiryEntry.call_id.is_not(None))
+        .order_by(InquiryEntry.started_at, InquiryEntry.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    inquiry_call = select(Inquiry.call_id).where(Inquiry.id == DeliveryOrder.inquiry_id).scalar_subquery()
+    return func.coalesce(DeliveryOrder.call_id, inquiry_call, first_entry_call)
+
+
+def kpi_rows(store: Store, start: date, end: date, by: str = "day") -> list[KpiRow]:
+    """The contract's rows for calls that rang from `start` to `end` (local dates, inclusive).
+
+    Time groupings give a row for every period of the range (zeros included); `segment`
+    and `channel` a row for every segment / channel and `unknown` (calls with no single
+    customer), in the contract's order.
+    """
+    if by not in GROUPINGS:
+        raise BadArgument(f"--by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    lo, hi = utc_bounds(start, end)
+    with store.session() as s:
+        calls = _calls(s, lo, hi, by)
+        orders = _orders(s, lo, hi, by)
+    return _rows(by, start, end, calls, orders)
+
+
+def _group_of(by: str, rang_at: datetime, segment: str | None, channel: str | None,
+              customer_id: int | None) -> str:
+    if by == "segment":
+        return (segment or UNKNOWN) if customer_id is not None else UNKNOWN
+    if by == "channel":
+        return (channel or UNKNOWN) if customer_id is not None else UNKNOWN
+    return _period(by, local_date(rang_at))
+
+
+def _channel_column(by: str):
+    """The caller's entry channel, asked only when grouping by it."""
+    if by == "channel":
+        return _first_identity_channel(CallLogEntry.customer_id)
+    return literal(None, String)
+
+
+def _calls(s: Session, lo: datetime, hi: datetime, by: str) -> list[tuple[str, bool, bool, int | None]]:
+    """(group, answered, missed, customer id) per call of the range."""
+    stmt = select(CallLogEntry.rang_at, CallLogEntry.answered_at, CallLogEntry.state,
+                  CallLogEntry.customer_id, CallLogEntry.segment, _channel_column(by))
+    stmt = stmt.where(CallLogEntry.rang_at >= lo, CallLogEntry.rang_at < hi)
+    out = []
+    for rang_at, answered_at, state, customer_id, segment, chan in s.execute(stmt):
+        group = _group_of(by, rang_at, segment, chan, customer_id)
+        out.append((group, answered_at is not None or state in ("answered", "ended"), state == "missed",
+                    customer_id))
+    return out
+
+
+def _orders(s: Session, lo: datetime, hi: datetime, by: str) -> list[tuple[str, int, int, bool]]:
+    """(group of its call, total, customer id, first purchase ever) per order from a call."""
+    call_id = _order_call_id().label("call_id")
+    orders = select(DeliveryOrder.id, DeliveryOrder.total, DeliveryOrder.customer_id,
+                    DeliveryOrder.purchase_id, call_id).subquery()
+    earlier = aliased(Purchase)
+    first_purchase = ~(
+        select(earlier.id)
+        .where(earlier.customer_id == Purchase.customer_id,
+               or_(earlier.purchased_at < Purchase.purchased_at,
+                   and_(earlier.purchased_at == Purchase.purchased_at, earlier.id < Purchase.id)))
+        .exists()
+    )
+    stmt = (
+        select(CallLogEntry.rang_at, CallLogEntry.segment, CallLogEntry.customer_id, _channel_column(by),
+               orders.c.total, orders.c.customer_id,
+               first_purchase.label("first"), Purchase.id)
+        .select_from(orders)
+        .join(CallLogEntry, CallLogEntry.call_id == orders.c.call_id)
+        .outerjoin(Purchase, Purchase.id == orders.c.purchase_id)
+        .where(CallLogEntry.rang_at >= lo, CallLogEntry.rang_at < hi)
+    )
+    out = []
+    for rang_at, segment, caller, chan, total, customer_id, is_first, purchase_id in s.execute(stmt):
+        group = _group_of(by, rang_at, segment, chan, caller)
+        out.append((group, int(total or 0), customer_id, bool(is_first) and purchase_id is not None))
+    return out
+
+
+def _rows(by: str, start: date, end: date, calls: Iterable[tuple], orders: Iterable[tuple]) -> list[KpiRow]:
+    groups = {"segment": SEGMENTS, "channel": CHANNELS}.get(by) or _periods(by, start, end)
+    n_calls: Counter[str] = Counter()
+    answered: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    callers: dict[str, set[int]] = defaultdict(set)
+    for group, was_answered, was_missed, customer_id in calls:
+        n_calls[group] += 1
+        answered[group] += was_answered
+        missed[group] += was_missed
+        if customer_id is not None:
+            callers[group].add(customer_id)
+    n_orders: Counter[str] = Counter()
+    value: Counter[str] = Counter()
+    buyers: dict[str, set[int]] = defaultdict(set)
+    for group, total, customer_id, first in orders:
+        n_orders[group] += 1
+        value[group] += total
+        if first:
+            buyers[group].add(customer_id)
+    return [
+        KpiRow(group=g, calls=n_calls[g], answered=answered[g], missed=missed[g],
+               customers=len(callers[g]), orders=n_orders[g], order_value=value[g],
+               conversion=round(n_orders[g] / answered[g], 3) if answered[g] else None,
+               first_time_buyers=len(buyers[g]))
+        for g in groups
+    ]
+
+
+def calls_per_quarter_hour(store: Store, day: date) -> list[int]:
+    """Incoming calls of one local day in 96 quarter hours (00:00-00:15 first)."""
+    lo, hi = utc_bounds(day, day)
+    counts = [0] * 96
+    with store.session() as s:
+        for (rang_at,) in s.execute(select(CallLogEntry.rang_at).where(CallLogEntry.rang_at >= lo,
+                                                                        CallLogEntry.rang_at < hi)):
+            minutes = int((rang_at - lo).total_seconds() // 60)
+            counts[min(95, minutes // 15)] += 1
+    return counts
+
+
+def journey(store: Store, start: date, end: date) -> list[JourneyRow]:
+    """Per month of the range and entry channel: customers who became known, made their
+    first purchase ever, made their second (prospect -> first_time -> loyal).
+
+    Reads every customer's first two purchases (the purchases index by customer and time):
+    a full index scan, so it is slower than `kpi_rows` on a big store.
+    """
+    lo, hi = utc_bounds(start, end)
+    ranked = select(
+        Purchase.customer_id,
+        Purchase.purchased_at,
+        func.row_number().over(partition_by=Purchase.customer_id,
+                               order_by=(Purchase.purchased_at, Purchase.id)).label("n"),
+    ).subquery()
+    moves = (
+        select(ranked.c.purchased_at, ranked.c.n, _first_identity_channel(ranked.c.customer_id))
+        .where(ranked.c.n <= 2, ranked.c.purchased_at >= lo, ranked.c.purchased_at < hi)
+    )
+    new = select(Customer.created_at, _first_identity_channel(Customer.id)).where(
+        Customer.created_at >= lo, Customer.created_at < hi)
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    with store.session() as s:
+        for created_at, channel in s.execute(new):
+            counts[_period("month", local_date(created_at)), channel or UNKNOWN][0] += 1
+        for at, n, channel in s.execute(moves):
+            counts[_period("month", local_date(at)), channel or UNKNOWN][n] += 1
+    order = {c: i for i, c in enumerate(CHANNELS)}
+    return [
+        JourneyRow(month=m, channel=c, prospects=v[0], to_first_time=v[1], to_loyal=v[2])
+        for (m, c), v in sorted(counts.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99)))
+    ]
+
+
+STOCK_SUBJECT = "%在庫%"  # what operators (and the demo data) title a stock question
+
+
+def asked_out_of_stock(store: Store, start: date, end: date, limit: int = 20) -> list[AskedProduct]:
+    """Products most asked for in stock inquiries of the range, out of stock first.
+
+    What the store can tell today: it keeps no record of which product an operator looked
+    up, nor stock levels of the past. So a product counts as asked when a stock inquiry
+    (subject containing 在庫) names it in its notes, and as out of stock where the caller
+    was when no shop of the caller's home prefecture has one available now.
+    """
+    from cti_desk.store.models import Address, Location, StockLevel
+
+    lo, hi = utc_bounds(start, end)
+    with store.session() as s:
+        products = s.execute(select(Product.id, Product.sku, Product.name)).all()
+        asks = s.execute(
+            select(Inquiry.notes, Inquiry.customer_id)
+            .where(Inquiry.opened_at >= lo, Inquiry.opened_at < hi, Inquiry.subject.like(STOCK_SUBJECT))
+        ).all()
+        # Longest names first, so "包丁 16cm" is not taken for "包丁".
+        by_name = sorted(products, key=lambda p: -len(p.name))
+        asked: Counter[int] = Counter()
+        wants: list[tuple[int, int | None]] = []
+        for notes, customer_id in asks:
+            hit = next((p for p in by_name if p.name and p.name in (notes or "")), None)
+            if hit is not None:
+                asked[hit.id] += 1
+                wants.append((hit.id, customer_id))
+        customers = {c for _p, c in wants if c is not None}
+        prefecture: dict[int, str] = {}
+        for chunk in _chunks(sorted(customers), 500):
+            for cid, pref in s.execute(select(Address.customer_id, Address.prefecture)
+                                       .where(Address.customer_id.in_(chunk)).order_by(Address.id)):
+                prefecture.setdefault(cid, pref)
+        available: set[tuple[int, str]] = set()
+        for chunk in _chunks(sorted(asked), 500):
+            rows = s.execute(
+                select(StockLevel.product_id, Location.prefecture)
+                .join(Location, Location.id == StockLevel.location_id)
+                .where(StockLevel.product_id.in_(chunk), Location.kind == "shop",
+                       StockLevel.on_hand > StockLevel.reserved)
+            )
+            available.update((pid, pref) for pid, pref in rows)
+    out_of_stock: Counter[int] = Counter()
+    for pid, cid in wants:
+        pref = prefecture.get(cid) if cid is not None else None
+        if pref and (pid, pref) not in available:
+            out_of_stock[pid] += 1
+    names = {p.id: p for p in products}
+    ranked = sorted(asked, key=lambda pid: (-out_of_stock[pid], -asked[pid], pid))[:limit]
+    return [AskedProduct(pid, names[pid].sku, names[pid].name, asked[pid], out_of_stock[pid]) for pid in ranked]
+
+
+def _chunks(items: list, n: int) -> Iterable[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
