@@ -2,7 +2,9 @@
 
 The hot path (an update arrives -> its line is out) is: the caller lookup (once per
 call, one indexed query, on a worker thread with a deadline so a store that stops
-answering never holds a line back), json.dumps, write, flush. Diagnostics go to stderr only.
+answering never holds a line back), json.dumps, write, flush. Only then is the state
+change handed to the call log's writer thread (services/calllog_writer.py), so a slow or
+absent store never delays a line. Diagnostics go to stderr only.
 SIGINT/SIGTERM stop it with exit 0; a source that fails for good (a refused AMI
 login) exits 1 with its one-line reason.
 """
@@ -21,6 +23,7 @@ from cti_desk.app.errors import describe
 from cti_desk.domain.calls import CallUpdate
 from cti_desk.domain.phone import normalize
 from cti_desk.services.caller_lookup import DeadlineLookup
+from cti_desk.services.calllog_writer import CallLogWriter
 from cti_desk.services.customers import CallerMatch
 from cti_desk.services.screenpop import CallerResolver, sample_caller_numbers
 from cti_desk.store.db import Store, open_store
@@ -28,6 +31,9 @@ from cti_desk.telephony.ami.client import AuthenticationFailed
 from cti_desk.telephony.sources import CallSource, open_source, parse_source
 
 log = logging.getLogger(__name__)
+
+# Takes a state change once its line is out (CallLogWriter.submit): must never block.
+CallLogFn = Callable[[CallUpdate, CallerMatch | None], None]
 
 
 def pop_line(update: CallUpdate, match: CallerMatch | None, outside_line: str | None = None) -> str:
@@ -59,8 +65,10 @@ class LinePrinter:
     AMI keeps reading); a printer task looks each caller up with a deadline and writes
     the lines in the order the state changes came."""
 
-    def __init__(self, lookup: DeadlineLookup, out: BinaryIO, outside_line: str | None = None) -> None:
+    def __init__(self, lookup: DeadlineLookup, out: BinaryIO, outside_line: str | None = None,
+                 call_log: CallLogFn | None = None) -> None:
         self._lookup = lookup
+        self._call_log = call_log
         self._out = out
         self._outside_line = outside_line
         self._updates: asyncio.Queue[CallUpdate] = asyncio.Queue()
@@ -76,6 +84,8 @@ class LinePrinter:
                 match = await self._lookup.match(update)
                 self._out.write(pop_line(update, match, self._outside_line).encode() + b"\n")
                 self._out.flush()
+                if self._call_log is not None:
+                    self._call_log(update, match)
             finally:
                 self._updates.task_done()
 
@@ -90,9 +100,10 @@ def _lookup_for(store: Store, outside_line: str | None) -> DeadlineLookup:
 
 
 async def print_calls(source: CallSource, lookup: DeadlineLookup, out: BinaryIO,
-                      outside_line: str | None = None, stop: asyncio.Event | None = None) -> int:
+                      outside_line: str | None = None, stop: asyncio.Event | None = None,
+                      call_log: CallLogFn | None = None) -> int:
     """Run `source` and print its lines until `stop` is set or the source ends."""
-    printer = LinePrinter(lookup, out, outside_line)
+    printer = LinePrinter(lookup, out, outside_line, call_log)
     stop = stop or asyncio.Event()
     running = asyncio.create_task(source.run(printer.emit))
     printing = asyncio.create_task(printer.run())
@@ -127,23 +138,25 @@ def _caller_numbers(store: Store, seed: int | None) -> Callable[[int], list[str 
     return numbers
 
 
-async def _watch(source: CallSource, lookup: DeadlineLookup, outside_line: str | None) -> int:
+async def _watch(source: CallSource, lookup: DeadlineLookup, outside_line: str | None,
+                 call_log: CallLogFn) -> int:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    return await print_calls(source, lookup, sys.stdout.buffer, outside_line, stop)
+    return await print_calls(source, lookup, sys.stdout.buffer, outside_line, stop, call_log)
 
 
 def run_monitor(source_url: str, db_url: str) -> int:
     config = parse_source(source_url)  # malformed -> BadArgument -> exit 2
     store = open_store(db_url)
     lookup = _lookup_for(store, config.outside_line)
+    call_log = CallLogWriter(store, describe=describe)
     try:
         source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
         log.info("monitoring %s", config.display())
         try:
-            return asyncio.run(_watch(source, lookup, config.outside_line))
+            return asyncio.run(_watch(source, lookup, config.outside_line, call_log.submit))
         except (BrokenPipeError, KeyboardInterrupt):
             return 0
         except OSError as exc:
@@ -154,6 +167,8 @@ def run_monitor(source_url: str, db_url: str) -> int:
             return 1
     finally:
         lookup.close()
+        if not call_log.close(timeout=2 * lookup.deadline):
+            log.info("the call log was still waiting on the store at exit")
         store.dispose()
 
 
