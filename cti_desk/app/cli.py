@@ -58,6 +58,16 @@ def _local_date(text: str):
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _seconds_above_zero(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"must be 1 to 86400 seconds: {text!r}")
+    return value
+
+
 def _queue_names(text: str) -> frozenset[str]:
     """`support,vip` -> {"support", "vip"} (queue names as the PBX spells them)."""
     names = [n.strip() for n in text.split(",") if n.strip()]
@@ -165,6 +175,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source(mon)
     _add_db(mon)
     _add_common(mon)
+
+    queues = sub.add_parser("queues", help="print live queue figures as JSON lines (a wallboard feed)")
+    _add_source(queues)
+    _add_db(queues)
+    _add_common(queues)
+    queues.add_argument("--sl", type=_seconds_above_zero, default=20, metavar="SECONDS",
+                        help="service-level threshold: answered within this many seconds (default 20)")
+    queues.add_argument("--interval", type=_seconds_above_zero, default=None, metavar="SECONDS",
+                        help="also print every queue every N seconds (so the longest wait moves)")
 
     relay = sub.add_parser("relay", help="publish one PBX's calls to every seat through PostgreSQL")
     _add_source(relay)
@@ -284,6 +303,10 @@ def _run(args: argparse.Namespace) -> int:
             _warn_unseen_agent(_db_url(args), args.agent)
 
         return run_monitor(args.source, _db_url(args))
+    if command == "queues":
+        from cti_desk.app.queues import run_queues
+
+        return run_queues(args.source, _db_url(args), args.sl, args.interval)
     if command == "relay":
         from cti_desk.app.monitor import run_relay
 

@@ -23,6 +23,11 @@ AgentRingNoAnswer/DialEnd NOANSWER, BUSY... (remove); once answered only the ans
 agent is left. A change of that set alone is sent with `state_changed=False`. A DialEnd
 CANCEL (the caller hung up, or another phone answered) leaves the set to the state change
 that follows: the pop where it rang then turns missed instead of moving away first.
+
+The queue: Newchannel (ringing) comes before QueueCallerJoin, so that first update has
+no queue; the join sends the ringing update again with the queue and state_changed=False
+(the window and the queue board take it; `monitor` prints state changes only, so its
+`ringing` line keeps `queue: null` and its `answered`/`ended` lines name the queue).
 """
 
 from __future__ import annotations
@@ -266,11 +271,15 @@ class CallTracker:
         call = self._known(msg) or self._start(msg, force_incoming=True)
         if call is None:
             return
+        before = call.queue
         call.queue = bounded(msg.get("Queue"), NAME_LIMIT) or call.queue
         if not call.incoming:
             # A caller waiting in a queue is an incoming call whatever the context says.
             call.incoming = True
             self._move(call, CallState.RINGING)
+        elif call.queue != before and call.state is CallState.RINGING:
+            # Newchannel rang it before the queue was known: say the queue now.
+            self._send(call, state_changed=False)
 
     def _on_agent_called(self, msg: Message) -> None:
         call = self._known(msg)

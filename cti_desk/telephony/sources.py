@@ -279,6 +279,7 @@ class AmiSource:
         self._on_dial_failed: Callable[[str], None] | None = None
         self._dialling: dict[str, str] = {}  # ActionID of a queued Originate -> digits
         self._link: LinkReporter | None = None
+        self.queue_board = None  # a QueueBoard (telephony/queues.py) fed every message, if set
 
     def watch_link(self, link: LinkReporter) -> None:
         """Say through `link` what the PBX link does: connected (to which Asterisk),
@@ -325,11 +326,22 @@ class AmiSource:
             self._paused_in[queue] = msg.get("Paused") == "1"
         self._report_paused()
 
-    async def _read_paused(self, client) -> None:
-        response, events = await client.send_list_action("QueueStatus")
+    async def _read_queues(self, client) -> None:
+        """One QueueStatus after each login: the board's members and waiting callers
+        (its counts are kept), and the followed agent's pause state."""
+        board = self.queue_board
+        response, events = await client.queue_status()
         if (response.response or "").lower() != "success":
             log.warning("QueueStatus refused: %s", bounded(response.get("Message"), 200))
             return
+        if board is not None:
+            board.resync_started()  # here, not before asking: no line shows an empty floor
+            for m in events:
+                board.handle_ami(m)
+        if self._agent and self._on_paused is not None:
+            self._read_paused(events)
+
+    def _read_paused(self, events) -> None:
         paused_in: dict[str, bool] = {}
         for m in events:
             if (m.event or "").lower() == "queuemember" and self._is_agent(m):
@@ -350,6 +362,8 @@ class AmiSource:
 
         def on_event(msg) -> None:
             tracker.handle(msg)
+            if self.queue_board is not None:
+                self.queue_board.handle_ami(msg)
             event = (msg.event or "").lower()
             if self._agent and event in _MEMBER_EVENTS:
                 self._on_member_event(msg)
@@ -361,8 +375,8 @@ class AmiSource:
             _response, events = await client.send_list_action("CoreShowChannels")
             channels = [e for e in events if (e.event or "").lower() == "coreshowchannel"]
             tracker.resync(channels, known)
-            if self._agent and self._on_paused is not None:
-                await self._read_paused(client)
+            if self.queue_board is not None or (self._agent and self._on_paused is not None):
+                await self._read_queues(client)
             if self._link is not None:
                 await self._describe_pbx(client)
 

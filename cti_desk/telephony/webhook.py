@@ -142,6 +142,18 @@ def parse_event(body: bytes) -> tuple[str, str, dict[str, str | None]]:
     return bounded(call_id, MAX_CALL_ID), event, info
 
 
+def _feeding(board, emit: Callable[[CallUpdate], None]) -> Callable[[CallUpdate], None]:
+    """`emit`, with the queue board (if any) told first: the events carry queue and agent."""
+    if board is None:
+        return emit
+
+    def both(update: CallUpdate) -> None:
+        board.handle_update(update)
+        emit(update)
+
+    return both
+
+
 def _error(status: int, message: str) -> web.Response:
     return web.json_response({"error": message}, status=status)
 
@@ -156,6 +168,7 @@ class WebhookSource:
         self.guard = guard or ConnectionGuard("webhook")
         self.started = asyncio.Event()  # set once listening; `port` is then the real one
         self._ledger: CallLedger | None = None
+        self.queue_board = None  # a QueueBoard (telephony/queues.py) fed every update, if set
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self.guard.middleware])
@@ -164,7 +177,7 @@ class WebhookSource:
         return app
 
     async def run(self, emit: Callable[[CallUpdate], None]) -> None:
-        self._ledger = CallLedger(emit, "webhook")
+        self._ledger = CallLedger(_feeding(self.queue_board, emit), "webhook")
         runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
         await runner.setup()
         server = None

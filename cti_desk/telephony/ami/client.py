@@ -171,6 +171,12 @@ class AmiClient:
                         log.warning("AMI re-sync after login failed: %s", _describe(exc))
                     elif exc is not None:
                         log.error("AMI re-sync after login failed", exc_info=exc)
+        except asyncio.CancelledError:
+            if self.connected and not writer.is_closing():
+                # Closing the link (not losing it): say goodbye, so the PBX logs a clean
+                # logoff. Not awaited: the close below flushes it before the socket goes.
+                writer.write(f"Action: Logoff\r\nActionID: {self._id_prefix}-bye\r\n\r\n".encode())
+            raise
         finally:
             self.connected = False
             self._writer = None
