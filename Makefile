@@ -45,7 +45,7 @@ screenshot: sysdeps venv
 # After changing user-visible strings: update the .ts, translate the new entries
 # (tests/gui/test_translations.py fails while any is unfinished), then compile.
 translations: venv
-	$(BIN)/pyside6-lupdate -no-obsolete cti_desk/qt/*.py cti_desk/app/*.py -ts resources/translations/cti_desk_ja.ts
+	$(BIN)/pyside6-lupdate -no-obsolete cti_desk/qt/*.py cti_desk/qt/*/*.py cti_desk/app/*.py -ts resources/translations/cti_desk_ja.ts
 	$(BIN)/pyside6-lrelease resources/translations/cti_desk_ja.ts
 
 clean:

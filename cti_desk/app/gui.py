@@ -87,6 +87,9 @@ class Startup:
             self.outbox.start()
             log.info("sending delivery orders to the OMS")
         self._check_agent()
+        ready = getattr(self.window, "store_ready", None)
+        if callable(ready):  # the supervisor's KPIs wait for the schema
+            ready()
         sim = self.source_config is not None and self.source_config.kind == "sim"
         if empty and (self.db_url == default_db_url() or sim):
             self._seed()
@@ -183,6 +186,20 @@ def _seat_operator(args, settings) -> str:
     )
 
 
+def _role_window(role: str, args, store: Store, settings, operator: str, oms_url, outbox):
+    """The window of the seat's role; pyqtgraph is loaded only for the supervisor's."""
+    if role == "supervisor":
+        from cti_desk.qt.supervisor.window import SupervisorWindow
+
+        return SupervisorWindow(store, settings)
+    window = MainWindow(store, operator, getattr(args, "agent", None), settings,
+                        oms_url=oms_url,
+                        pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox)
+    if role != "operator":
+        window.set_role_note(QCoreApplication.translate("Startup", "The {role} view is not built yet: showing the operator window.").format(role=role))
+    return window
+
+
 def run_gui(args, db_url: str) -> int:
     source_config = None
     if args.source:
@@ -212,12 +229,8 @@ def run_gui(args, db_url: str) -> int:
     # Every seat writes its orders to the store's outbox; which process sends them is
     # configuration: this one, with --oms-url (started once the store is ready).
     outbox = OutboxDispatcher(store, oms_url) if oms_url else None
-    window = MainWindow(store, operator, getattr(args, "agent", None), settings,
-                        oms_url=oms_url,
-                        pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox)
+    window = _role_window(role, args, store, settings, operator, oms_url, outbox)
     window.outside_line = source_config.outside_line if source_config is not None else None
-    if role != "operator":
-        window.set_role_note(QCoreApplication.translate("Startup", "The {role} view is not built yet: showing the operator window.").format(role=role))
     window.show()
     # SIGINT/SIGTERM close the window like the user would (settings and drafts kept).
     # Python only runs signal handlers when it gets control: a timer gives it some.

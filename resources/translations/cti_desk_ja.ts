@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AgentsModel</name>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="24"/>
+        <source>Available</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="25"/>
+        <source>On a call</source>
+        <translation>通話中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="26"/>
+        <source>Ringing</source>
+        <translation>呼出中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="27"/>
+        <source>Paused</source>
+        <translation>離席中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="28"/>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="96"/>
+        <source>Agent</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="96"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="96"/>
+        <source>Queues</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="97"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="97"/>
+        <source>In state</source>
+        <translation>経過時間</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../cti_desk/qt/shift_calls.py" line="93"/>
@@ -682,6 +735,243 @@ F2で顧客を検索できます。</translation>
     </message>
 </context>
 <context>
+    <name>KpiView</name>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="52"/>
+        <source>Group</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="52"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="188"/>
+        <source>Calls</source>
+        <translation>着信数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="52"/>
+        <source>Answered</source>
+        <translation>応答数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="53"/>
+        <source>Missed</source>
+        <translation>未応答数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="53"/>
+        <source>Customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="54"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="189"/>
+        <source>Orders</source>
+        <translation>受注数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="54"/>
+        <source>Order value</source>
+        <translation>受注金額</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="55"/>
+        <source>Conversion</source>
+        <translation>受注率</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="55"/>
+        <source>First-time buyers</source>
+        <translation>初回購入客</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="56"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="56"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
+        <source>Entry channel</source>
+        <translation>初回接点チャネル</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="57"/>
+        <source>New prospects</source>
+        <translation>新規見込み客</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="57"/>
+        <source>Became first-time buyers</source>
+        <translation>初回購入へ</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="58"/>
+        <source>Became loyal</source>
+        <translation>リピーターへ</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="59"/>
+        <source>Product id</source>
+        <translation>商品ID</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="59"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="59"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
+        <source>Asked for</source>
+        <translation>問い合わせ数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
+        <source>Out of stock where the caller was</source>
+        <translation>発信者の地域で在庫切れ</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
+        <source>Prospect</source>
+        <translation>見込み客</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
+        <source>First-time buyer</source>
+        <translation>初回購入客</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
+        <source>Loyal customer</source>
+        <translation>リピーター</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="69"/>
+        <source>Shop</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="69"/>
+        <source>EC site</source>
+        <translation>ECサイト</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="70"/>
+        <source>App</source>
+        <translation>アプリ</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="70"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="71"/>
+        <source>Call center</source>
+        <translation>コールセンター</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
+        <source>Week</source>
+        <translation>週</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
+        <source>Segment at the call</source>
+        <translation>通話時の顧客区分</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="174"/>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="175"/>
+        <source>To</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="176"/>
+        <source>By</source>
+        <translation>集計単位</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="177"/>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="178"/>
+        <source>Export chart (PNG)…</source>
+        <translation>グラフを書き出す (PNG)…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="179"/>
+        <source>Export data (CSV)…</source>
+        <translation>データを書き出す (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="180"/>
+        <source>Customer journey: prospect → first-time → loyal, per month and entry channel</source>
+        <translation>カスタマージャーニー：見込み客 → 初回購入客 → リピーター（月別・初回接点チャネル別）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="183"/>
+        <source>Products most asked for, out of stock where the caller was first</source>
+        <translation>問い合わせの多い商品（発信者の地域で在庫切れのものを先に）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="219"/>
+        <source>Counting…</source>
+        <translation>集計中…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="235"/>
+        <source>{count} rows, {start} – {end}</source>
+        <translation>{count} 行（{start} ～ {end}）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="242"/>
+        <source>Could not count: {error}</source>
+        <translation>集計できませんでした: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="261"/>
+        <source>Export chart</source>
+        <translation>グラフの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="262"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="267"/>
+        <source>Export data</source>
+        <translation>データの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="268"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>LinkStatus</name>
     <message>
         <location filename="../../cti_desk/qt/link_status.py" line="106"/>
@@ -903,87 +1193,87 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>OperatorCalls</name>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="65"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="66"/>
         <source>Take over the incoming call</source>
         <translation>着信に切り替える</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="68"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="69"/>
         <source>Call back the missed caller</source>
         <translation>不在着信に折り返す</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="82"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="83"/>
         <source>Incoming call waiting</source>
         <translation>着信待機中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="83"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="84"/>
         <source>{caller} — F8 takes it over</source>
         <translation>{caller} — F8 で切り替え</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="85"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="86"/>
         <source>Incoming call</source>
         <translation>着信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="98"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="99"/>
         <source>Call source: {message}</source>
         <translation>着信元: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="109"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="110"/>
         <source>Start cti-desk with --agent (this seat&apos;s phone, e.g. PJSIP/2001) to use this</source>
         <translation>この機能を使うには、この席の電話機を --agent で指定して cti-desk を起動してください（例 PJSIP/2001）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="112"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="113"/>
         <source>The call source cannot do this (it needs an ami:// source)</source>
         <translation>この着信元ではできません（ami:// の着信元が必要です）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="125"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="126"/>
         <source>Calling {number}: pick up your phone when it rings</source>
         <translation>{number} に発信中: 電話機が鳴ったら受話器を取ってください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="132"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="133"/>
         <source>Paused in the queue</source>
         <translation>キューの受付を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="133"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="134"/>
         <source>Taking queue calls again</source>
         <translation>キューの受付を再開しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="138"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="139"/>
         <source>Could not call: {message}</source>
         <translation>発信できませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="141"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="142"/>
         <source>Could not pause or resume: {message}</source>
         <translation>受付の停止/再開ができませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="169"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="170"/>
         <source>{caller} hung up before the call was answered: it stays in the list of calls for a call-back</source>
         <translation>{caller} は応答前に切れました。折り返しのため通話一覧に残します</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="227"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="228"/>
         <source>{caller}: answered by a colleague ({agent})</source>
         <translation>{caller}: 他の担当者が応答しました（{agent}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="230"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="231"/>
         <source>{caller}: stopped ringing here, the queue offers it to another phone</source>
         <translation>{caller}: この席での呼び出しが終わり、キューが別の電話機に回しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="252"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="253"/>
         <source>No call is waiting to be taken over</source>
         <translation>切り替えを待っている着信はありません</translation>
     </message>
@@ -1266,6 +1556,132 @@ F2で顧客を検索できます。</translation>
     </message>
 </context>
 <context>
+    <name>QueueCharts</name>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="26"/>
+        <source>Waiting callers and longest wait, last hour</source>
+        <translation>待ち呼数と最長待ち時間（直近1時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="35"/>
+        <source>minutes</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="36"/>
+        <source>Waiting</source>
+        <translation>待ち呼数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="37"/>
+        <source>Longest wait (s)</source>
+        <translation>最長待ち時間（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="56"/>
+        <source>Agents by state</source>
+        <translation>状態別オペレーター数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="88"/>
+        <source>Calls per 15 minutes: today and the same weekday last week</source>
+        <translation>15分ごとの着信数：今日と先週の同じ曜日</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="96"/>
+        <source>hour</source>
+        <translation>時</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="98"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="100"/>
+        <source>Last week</source>
+        <translation>先週</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="122"/>
+        <source>Queue:</source>
+        <translation>キュー:</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="123"/>
+        <source>All queues</source>
+        <translation>全キュー</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="124"/>
+        <source>Agents</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="125"/>
+        <source>Callers waiting</source>
+        <translation>待ち呼一覧</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTiles</name>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="49"/>
+        <source>Waiting</source>
+        <translation>待ち呼数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="50"/>
+        <source>Longest wait</source>
+        <translation>最長待ち時間</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="51"/>
+        <source>Offered</source>
+        <translation>着信数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="52"/>
+        <source>Answered</source>
+        <translation>応答数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="53"/>
+        <source>Abandoned</source>
+        <translation>放棄呼数</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="54"/>
+        <source>Service level</source>
+        <translation>サービスレベル</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="55"/>
+        <source>Abandon rate</source>
+        <translation>放棄率</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="56"/>
+        <source>Avg. speed of answer</source>
+        <translation>平均応答時間 (ASA)</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="57"/>
+        <source>Agents</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="74"/>
+        <source>{available} free · {on_call} talking · {ringing} ringing · {paused} paused · {offline} offline</source>
+        <translation>待機 {available} · 通話 {on_call} · 呼出 {ringing} · 離席 {paused} · オフライン {offline}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="85"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../../cti_desk/qt/search.py" line="49"/>
@@ -1286,37 +1702,37 @@ F2で顧客を検索できます。</translation>
         <translation>データベースを {before} から {after} に更新しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="112"/>
+        <location filename="../../cti_desk/app/gui.py" line="115"/>
         <source>Creating demo data…</source>
         <translation>デモデータを作成中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="129"/>
+        <location filename="../../cti_desk/app/gui.py" line="132"/>
         <source>Creating demo data: {stage}</source>
         <translation>デモデータを作成中: {stage}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="139"/>
+        <location filename="../../cti_desk/app/gui.py" line="142"/>
         <source>Demo data created: {summary}</source>
         <translation>デモデータを作成しました: {summary}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="145"/>
+        <location filename="../../cti_desk/app/gui.py" line="148"/>
         <source>No call source (--source)</source>
         <translation>着信元なし (--source)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="156"/>
+        <location filename="../../cti_desk/app/gui.py" line="159"/>
         <source>Calls from {source}</source>
         <translation>着信元: {source}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="162"/>
+        <location filename="../../cti_desk/app/gui.py" line="165"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="214"/>
+        <location filename="../../cti_desk/app/gui.py" line="199"/>
         <source>The {role} view is not built yet: showing the operator window.</source>
         <translation>{role} 画面は未実装のため、オペレーター画面を表示しています。</translation>
     </message>
@@ -1410,6 +1826,47 @@ F2で顧客を検索できます。</translation>
         <location filename="../../cti_desk/qt/banner.py" line="75"/>
         <source>Reason: {reason}</source>
         <translation>理由: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/window.py" line="82"/>
+        <source>cti-desk — supervisor</source>
+        <translation>cti-desk — スーパーバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/window.py" line="83"/>
+        <source>Queues</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/window.py" line="84"/>
+        <source>Calls and sales</source>
+        <translation>通話と売上</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="116"/>
+        <source>Queue</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="116"/>
+        <source>Number</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="116"/>
+        <source>Caller</source>
+        <translation>発信者</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="117"/>
+        <source>Waiting</source>
+        <translation>待ち時間</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from cti_desk.services.orders import ORDER_TEXTS
 ROOT = Path(__file__).resolve().parents[2]
 TS = translations_dir() / "cti_desk_ja.ts"
 # The window's own strings and the startup's (cti_desk/app/gui.py) share the file.
-SOURCES = sorted(str(p) for pattern in ("cti_desk/qt/*.py", "cti_desk/app/*.py") for p in ROOT.glob(pattern))
+SOURCES = sorted(str(p) for pattern in ("cti_desk/qt/*.py", "cti_desk/qt/*/*.py", "cti_desk/app/*.py") for p in ROOT.glob(pattern))
 
 
 def entries(path: Path):
