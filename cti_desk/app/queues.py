@@ -3,7 +3,8 @@
 The source feeds a QueueBoard (telephony/queues.py); the board wakes the printer, which
 writes a line for every queue whose figures changed, and with `--interval N` one for
 every known queue every N seconds. Nothing is looked up: a line costs json.dumps, write,
-flush. Diagnostics on stderr; SIGINT/SIGTERM stop it with exit 0, a refused AMI login
+flush. Every call heard goes to the call log (services/calllog_writer.py, its own
+thread), and at start the day's counts so far are read back from it. Diagnostics on stderr; SIGINT/SIGTERM stop it with exit 0, a refused AMI login
 exits 1.
 """
 
@@ -14,8 +15,16 @@ import json
 import logging
 import signal
 import sys
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import BinaryIO
 
+from cti_desk.app.errors import describe
+from cti_desk.app.monitor import _caller_numbers
+from cti_desk.domain.calls import CallUpdate
+from cti_desk.services.calllog_writer import CallLogWriter
+from cti_desk.store.db import open_store
 from cti_desk.telephony.ami.client import AuthenticationFailed
 from cti_desk.telephony.queues import QueueBoard, QueueFigures
 from cti_desk.telephony.sources import CallSource, open_source, parse_source
@@ -28,10 +37,13 @@ def figures_line(figures: QueueFigures) -> bytes:
 
 
 async def print_queues(source: CallSource, board: QueueBoard, out: BinaryIO,
-                       interval: float | None = None, stop: asyncio.Event | None = None) -> int:
-    """Run `source` into `board` and print its lines until `stop` is set or the source ends."""
+                       interval: float | None = None, stop: asyncio.Event | None = None,
+                       call_log: Callable[[CallUpdate], None] | None = None) -> int:
+    """Run `source` into `board` and print its lines until `stop` is set or the source ends.
+    `call_log` (CallLogWriter.submit: never blocks) is given every call update."""
     stop = stop or asyncio.Event()
     wake = asyncio.Event()
+    wake.set()  # queues known already (today's counts from the call log) get their line
     board.listener = wake.set
     source.queue_board = board  # type: ignore[attr-defined]
 
@@ -53,7 +65,7 @@ async def print_queues(source: CallSource, board: QueueBoard, out: BinaryIO,
             await asyncio.sleep(interval)
             write(board.figures())
 
-    tasks = {asyncio.create_task(source.run(lambda _update: None)),
+    tasks = {asyncio.create_task(source.run(call_log or (lambda _update: None))),
              asyncio.create_task(on_change()), asyncio.create_task(stop.wait())}
     if interval:
         tasks.add(asyncio.create_task(every_interval()))
@@ -72,29 +84,73 @@ async def print_queues(source: CallSource, board: QueueBoard, out: BinaryIO,
     return 0  # a finite source (a simulator with a call limit) ran out
 
 
-async def _watch(source: CallSource, board: QueueBoard, interval: float | None) -> int:
+async def _watch(source: CallSource, board: QueueBoard, interval: float | None,
+                 call_log: Callable[[CallUpdate], None]) -> int:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    return await print_queues(source, board, sys.stdout.buffer, interval, stop)
+    return await print_queues(source, board, sys.stdout.buffer, interval, stop, call_log)
+
+
+RESTORE_DEADLINE = 5.0  # seconds: a store that does not answer at start costs this, once
+
+
+def todays_queue_calls(store) -> list[tuple[str, str, datetime, datetime | None, str]]:
+    """Today's queue calls in the call log (what `QueueBoard.restore_day` takes)."""
+    from sqlalchemy import select
+
+    from cti_desk.services.calllog import start_of_today
+    from cti_desk.store.models import CallLogEntry
+
+    since = start_of_today().astimezone(UTC).replace(tzinfo=None)
+    stmt = (select(CallLogEntry.queue, CallLogEntry.call_id, CallLogEntry.rang_at,
+                   CallLogEntry.answered_at, CallLogEntry.state)
+            .where(CallLogEntry.rang_at >= since, CallLogEntry.queue.is_not(None))
+            .order_by(CallLogEntry.rang_at))
+    with store.session() as s:
+        return [(q, cid, _aware(rang), _aware(answered) if answered else None, state)
+                for q, cid, rang, answered, state in s.execute(stmt)]
+
+
+def _aware(ts: datetime) -> datetime:
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+
+
+def _restore(board: QueueBoard, store) -> None:
+    """The day's counts so far, if the store answers in time; else from zero (said once)."""
+    result: list = []
+    failed: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            result.extend(todays_queue_calls(store))
+        except Exception as exc:  # any store failure: start from zero, say why
+            failed.append(exc)
+
+    reader = threading.Thread(target=read, name="queues-restore", daemon=True)
+    reader.start()
+    reader.join(RESTORE_DEADLINE)
+    if reader.is_alive() or failed:
+        why = describe(failed[0]) if failed else f"no answer within {RESTORE_DEADLINE:g} s"
+        log.warning("today's counts so far could not be read from the store (%s); counting from now", why)
+        return
+    board.restore_day(result)
+    if result:
+        log.info("today's counts so far: %d queue calls from the call log", len(result))
 
 
 def run_queues(source_url: str, db_url: str, sl_seconds: int = 20, interval: float | None = None) -> int:
     config = parse_source(source_url)  # malformed -> BadArgument -> exit 2
-    store = None
-    caller_numbers = None
-    if config.kind == "sim":  # only the simulator needs the store (its callers' numbers)
-        from cti_desk.app.monitor import _caller_numbers
-        from cti_desk.store.db import open_store
-
-        store = open_store(db_url)
-        caller_numbers = _caller_numbers(store, config.seed)
+    store = open_store(db_url)
+    call_log = CallLogWriter(store, describe=describe)  # every call heard, off the lines' path
     try:
-        source = open_source(config, caller_numbers=caller_numbers)
+        source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
+        board = QueueBoard(sl_seconds=sl_seconds)
+        _restore(board, store)
         log.info("queue figures from %s (service level within %d s)", config.display(), sl_seconds)
         try:
-            return asyncio.run(_watch(source, QueueBoard(sl_seconds=sl_seconds), interval))
+            return asyncio.run(_watch(source, board, interval, call_log.submit))
         except (BrokenPipeError, KeyboardInterrupt):
             return 0
         except AuthenticationFailed:
@@ -104,5 +160,6 @@ def run_queues(source_url: str, db_url: str, sl_seconds: int = 20, interval: flo
             print(f"cti-desk: {exc.strerror or exc}", file=sys.stderr)
             return 1
     finally:
-        if store is not None:
-            store.dispose()
+        if not call_log.close(timeout=2.0):
+            log.info("the call log was still waiting on the store at exit")
+        store.dispose()

@@ -5,6 +5,7 @@ One QueueBoard per process that owns a PBX link, fed by the source: AMI messages
 events), or CallUpdates from the webhook and the simulator (`handle_update`, plus
 `agent_state` for a source that reports agents). Counts cover the current local day
 and survive a reconnect; members and waiting callers are re-read from QueueStatus.
+After a restart `restore_day` takes the day's counts from the call log.
 
 Waits: the PBX's `HoldTime` where it sends one (AgentConnect, QueueCallerAbandon),
 else join -> answer/hang-up. An agent's state: offline (unavailable/invalid) > paused >
@@ -16,7 +17,7 @@ says. Not thread-safe: a GUI wraps it in one lock (qt/supervisor/feed.py).
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
 from cti_desk.domain.calls import CallState, CallUpdate
@@ -231,6 +232,27 @@ class QueueBoard:
                 agent.calls.discard(call_id)
                 agent.rings.discard(call_id)
                 self._settle(agent)
+
+    def restore_day(self, calls: Iterable[tuple[str, str, datetime, datetime | None, str]]) -> None:
+        """Today's counts from the call log after a restart: (queue, call_id, rang_at,
+        answered_at, state) per call. The log keeps no HoldTime and no way out of the
+        queue: a wait is rang -> answered, a missed call counts as abandoned."""
+        for queue_name, call_id, rang_at, answered_at, state in calls:
+            queue = self._queue(queue_name)
+            if queue is None or (queue, call_id) in self._joined:
+                continue
+            self._joined[(queue, call_id)] = rang_at
+            c = self._counts[queue]
+            c.offered += 1
+            if answered_at is not None:
+                self._outcome.add((queue, call_id))
+                wait = max(0.0, (answered_at - rang_at).total_seconds())
+                c.answered += 1
+                c.wait_sum += wait
+                c.within_sl += wait <= self.sl_seconds
+            elif state == CallState.MISSED.value:
+                self._outcome.add((queue, call_id))
+                c.abandoned += 1
 
     # -- AMI ------------------------------------------------------------------------------
 

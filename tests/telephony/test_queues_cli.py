@@ -174,3 +174,33 @@ def test_interval_lines_for_every_known_queue(sqlite_url):
     code, seen = asyncio.run(scenario())
     assert code == 0
     assert set(seen) == {"orders", "returns", "support"}
+
+
+def test_a_restart_picks_the_days_counts_up_from_the_call_log(store_url):
+    """Every call `queues` hears goes to the store's call log; started again the same day
+    it counts on from there (waits from the log: rang -> answered, a missed call abandoned)."""
+    cs = calls()
+
+    async def run_once(frames, offered: int) -> dict:
+        async with FakeAmi() as pbx:
+            pbx["QueueStatus"] = queue_status(morning_members())
+            url = f"ami://admin:s3cret@127.0.0.1:{pbx.port}"
+            async with Queues("--source", url, "--db", store_url) as q:
+                await pbx.wait_for_action("QueueStatus")
+                await pbx.push(to_wire(frames))
+                # the first line: what the log said, out before the PBX link is up (a
+                # fresh store has no queue yet: then the first line comes with the events)
+                restored = await q.until(lambda x: True)
+                line = await q.until(lambda x: x["offered"] == offered and x["waiting"] == 0)
+                q.proc.send_signal(signal.SIGTERM)
+                await asyncio.wait_for(q.proc.communicate(), SAFETY)
+                assert q.proc.returncode == 0
+                return restored, line
+
+    _, first = asyncio.run(run_once([*cs[0].whole_answered(), *cs[3].whole_abandoned()], 2))
+    assert (first["offered"], first["answered"], first["abandoned"]) == (2, 1, 1)
+    restored, again = asyncio.run(run_once([*cs[1].whole_answered(), *cs[2].whole_answered()], 4))
+    assert (restored["offered"], restored["answered"], restored["abandoned"]) == (2, 1, 1)
+    # 1 + 2 answered, 1 abandoned; every wait here is well under 20 s
+    assert (again["offered"], again["answered"], again["abandoned"], again["answered_within_sl"]) == (4, 3, 1, 3)
+    assert (again["service_level"], again["abandon_rate"]) == (0.75, 0.25)
