@@ -134,6 +134,27 @@ def test_counts_start_again_at_local_midnight():
     assert f.agents["paused"] == 1
 
 
+def test_restore_day_counts_the_call_log_then_live_events_count_on():
+    clock = Clock(datetime(2026, 11, 23, 10, 0, tzinfo=JST))
+    board = QueueBoard(clock=clock, sl_seconds=20)
+    t = datetime(2026, 11, 23, 9, 0, tzinfo=JST)
+    board.restore_day([
+        ("sales", "x1", t, t + timedelta(seconds=8), "ended"),
+        ("sales", "x2", t, t + timedelta(seconds=32), "answered"),
+        ("sales", "x3", t, None, "missed"),
+        ("sales", "x4", t, None, "ringing"),  # still waiting (or we never saw the end)
+    ])
+    (f,) = board.figures()
+    assert (f.offered, f.answered, f.abandoned, f.answered_within_sl) == (4, 2, 1, 1)
+    assert (f.service_level, f.abandon_rate, f.asa_s, f.waiting) == (0.333, 0.333, 20.0, 0)
+    # the PBX still has x4 waiting: not offered twice; then it is answered after 60 s
+    board.handle_update(CallUpdate("x4", CallState.RINGING, None, None, "sales", None, t))
+    board.handle_update(CallUpdate("x4", CallState.ANSWERED, None, None, "sales", "A1",
+                                   t + timedelta(seconds=60)))
+    (f,) = board.figures()
+    assert (f.offered, f.answered, f.asa_s) == (4, 3, 33.3)  # (8 + 32 + 60) / 3
+
+
 def test_webhook_style_updates_give_the_same_figures():
     clock = Clock(datetime(2026, 11, 23, 10, 0, tzinfo=JST))
     board = QueueBoard(clock=clock, sl_seconds=20)

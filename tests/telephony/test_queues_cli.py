@@ -7,11 +7,13 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import re
 import signal
 import sys
 from datetime import datetime
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from cti_desk.app.cli import main as cli_main
@@ -53,6 +55,13 @@ class Queues:
         if self.proc.returncode is None:
             self.proc.kill()
             await self.proc.wait()
+
+    async def stderr_line(self, pattern: str) -> re.Match:
+        while True:
+            raw = await asyncio.wait_for(self.proc.stderr.readline(), SAFETY)
+            assert raw, "queues ended"
+            if m := re.search(pattern, raw.decode()):
+                return m
 
     async def until(self, predicate) -> dict:
         """Lines (each checked for every key) until one satisfies `predicate`."""
@@ -204,3 +213,33 @@ def test_a_restart_picks_the_days_counts_up_from_the_call_log(store_url):
     # 1 + 2 answered, 1 abandoned; every wait here is well under 20 s
     assert (again["offered"], again["answered"], again["abandoned"], again["answered_within_sl"]) == (4, 3, 1, 3)
     assert (again["service_level"], again["abandon_rate"]) == (0.75, 0.25)
+
+
+def test_webhook_events_with_queue_and_agent_give_the_figures(sqlite_url):
+    async def scenario():
+        async with Queues("--source", "webhook://127.0.0.1:0", "--db", sqlite_url) as q:
+            port = int((await q.stderr_line(r"listening on http://127\.0\.0\.1:(\d+)"))[1])
+            async with aiohttp.ClientSession(f"http://127.0.0.1:{port}") as http:
+                async def send(**event):
+                    async with http.post("/events", json=event) as r:
+                        assert r.status == 202
+
+                await send(call_id="c1", event="ringing", queue="sales", **{"from": "0312345678"})
+                await send(call_id="c1", event="answered", queue="sales", agent="PJSIP/2001")
+                await send(call_id="c2", event="ringing", queue="sales")
+                await send(call_id="c2", event="ended")  # never answered: gave up waiting
+                await send(call_id="c3", event="ringing", queue="vip", agent="PJSIP/2002")
+                await send(call_id="c4", event="ringing")  # no queue: no figures
+                sales = await q.until(lambda x: x["queue"] == "sales" and x["abandoned"] == 1)
+                vip = await q.until(lambda x: x["queue"] == "vip" and x["agents"]["ringing"] == 1)
+            q.proc.send_signal(signal.SIGTERM)
+            out, _err = await asyncio.wait_for(q.proc.communicate(), SAFETY)
+            return q.proc.returncode, sales, vip, out
+
+    code, sales, vip, rest = asyncio.run(scenario())
+    assert code == 0
+    assert (sales["offered"], sales["answered"], sales["abandoned"], sales["waiting"]) == (2, 1, 1, 0)
+    assert (sales["service_level"], sales["abandon_rate"]) == (0.5, 0.5)  # c1 waited under 20 s
+    assert sales["agents"] == {"available": 0, "on_call": 1, "ringing": 0, "paused": 0, "offline": 0}
+    assert (vip["offered"], vip["waiting"], vip["answered"], vip["service_level"]) == (1, 1, 0, None)
+    assert {json.loads(x)["queue"] for x in rest.splitlines()} <= {"sales", "vip"}  # c4: no queue
