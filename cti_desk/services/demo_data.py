@@ -22,17 +22,28 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select, text
 from stdnum import ean
 
+from cti_desk.domain.phone import withheld_reason
 from cti_desk.domain.progress import ProgressFn
 from cti_desk.domain.searchkeys import SUBSTRING_KINDS, KeyKind, fold, phone_key, product_keys
+from cti_desk.services.demo_calls import (
+    CALL_LOG_COLUMNS,
+    CALL_ORDER_PREFIX,
+    OPERATORS,
+    ORDER_COLUMNS,
+    emit_calls,
+)
 from cti_desk.store import search_keys
 from cti_desk.store.db import Store, is_sqlite
 from cti_desk.store.models import (
     Address,
+    CallLogEntry,
     ChannelIdentity,
     Customer,
     CustomerEmail,
     CustomerPhone,
     CustomerSearchKey,
+    DeliveryOrder,
+    DeliveryOrderLine,
     Inquiry,
     Location,
     PointsEntry,
@@ -119,10 +130,9 @@ CATALOGUE: tuple[tuple[str, tuple[tuple[str, str, int], ...], tuple[str, ...]], 
 N_PRODUCTS = 500
 
 CHANNEL_WEIGHTS = (("store", 45), ("ec", 25), ("app", 15), ("line", 10), ("call_center", 5))
-ORDER_PREFIX = {"store": "R", "ec": "E", "app": "A", "call_center": "T"}
+ORDER_PREFIX = {"store": "R", "ec": "E", "app": "A", "call_center": CALL_ORDER_PREFIX}
 EMAIL_DOMAINS = ("example.jp", "example.com", "example.net", "example.org")
 
-OPERATORS = ("佐藤(2001)", "鈴木(2002)", "高橋(2003)", "田中(2004)", "伊藤(2005)", "渡辺(2006)")
 
 # (channel, subject, notes, disposition); {product} is filled in
 INQUIRIES: tuple[tuple[str, str, str, str], ...] = (
@@ -365,6 +375,9 @@ class _Ids:
         self.points = itertools.count(1)
         self.inquiry = itertools.count(1)
         self.search_key = itertools.count(1)
+        self.call = itertools.count(1)
+        self.order = itertools.count(1)
+        self.order_line = itertools.count(1)
 
 
 def generate(
@@ -391,7 +404,7 @@ def generate(
             with conn.begin():
                 cat = _catalogue(rng, sink, ts, end, counts)
             progress("catalogue", 1, 1)
-            gen = _CustomerGenerator(rng, cat, ts, end)
+            gen = _CustomerGenerator(rng, cat, ts, end, seed)
             done = 0
             progress("customers", 0, customers)
             while done < customers:
@@ -417,7 +430,7 @@ def generate(
         conn.commit()
     order = ("customers", "channel_identities", "customer_phones", "customer_emails", "addresses",
              "locations", "products", "stock_levels", "purchases", "purchase_lines",
-             "points_ledger", "inquiries")
+             "points_ledger", "inquiries", "call_log", "delivery_orders")
     return {k: counts.get(k, 0) for k in order}
 
 
@@ -444,7 +457,8 @@ class _connection:
 
 
 # Children first, so foreign keys hold at every step.
-_DEMO_TABLES = ("inquiries", "points_ledger", "purchase_lines", "purchases", "stock_levels",
+_DEMO_TABLES = ("delivery_order_lines", "delivery_orders", "call_log", "inquiries", "points_ledger",
+                "purchase_lines", "purchases", "stock_levels",
                 "product_search_keys", "products", "locations", "addresses", "customer_emails",
                 "customer_phones", "channel_identities", "customer_search_keys", "customers")
 
@@ -464,7 +478,8 @@ def _advance_sequences(store: Store) -> None:
     """Ids were given here; PostgreSQL's sequences must continue after them."""
     tables = ("customers", "channel_identities", "customer_phones", "customer_emails", "addresses",
               "locations", "products", "purchases", "purchase_lines", "points_ledger", "inquiries",
-              "customer_search_keys", "product_search_keys")
+              "customer_search_keys", "product_search_keys", "call_log", "delivery_orders",
+              "delivery_order_lines")
     with store.transaction() as s:
         for t in tables:
             s.execute(text(
@@ -476,7 +491,7 @@ def _advance_sequences(store: Store) -> None:
 class _CustomerGenerator:
     """Customers and everything hanging off them, as plain tuples per table."""
 
-    def __init__(self, rng: random.Random, cat: _Catalogue, ts, end: datetime) -> None:
+    def __init__(self, rng: random.Random, cat: _Catalogue, ts, end: datetime, seed: int = 1) -> None:
         from faker.providers.address.ja_JP import Provider as AddressProvider
         from faker.providers.person.ja_JP import Provider as PersonProvider
 
@@ -497,6 +512,10 @@ class _CustomerGenerator:
         self.ids = _Ids()
         self.household: tuple | None = None  # (last name, landline, address) of the previous customer
         self.folded: dict[str, str] = {}  # name pool entries, folded once
+        # Its own generator: every other random draw stays as it was before the call log.
+        self.call_rng = random.Random(f"calls-{seed}")
+        self.calls: list[tuple] = []  # this customer's call-center inquiries (opened, ...)
+        self.withheld = withheld_reason("anonymous").value
 
     def _fold(self, text: str) -> str:
         folded = self.folded.get(text)
@@ -518,6 +537,7 @@ class _CustomerGenerator:
         customers, identities, phones, emails, addresses, keys = [], [], [], [], [], []
         next_key = ids.search_key.__next__
         purchases, lines, points, inquiries = [], [], [], []
+        call_log, orders, order_lines = [], [], []
 
         for cid in range(first_id, first_id + n):
             created = end - timedelta(days=HISTORY_DAYS + ri(0, 1500), seconds=ri(86400))
@@ -533,6 +553,7 @@ class _CustomerGenerator:
                 phones.append((next(ids.phone), cid, iid, number, kind, ""))
                 keys.append((next_key(), cid, _PHONE, phone_key(number)))
                 self._inquiry(cid, number, created, inquiries, force_call=True)
+                self._calls(cid, [], None, call_log, orders, order_lines, purchases, lines)
                 self.household = None
                 continue
 
@@ -603,10 +624,12 @@ class _CustomerGenerator:
             home_shop = shops[cid % len(shops)]
             moments = sorted((ri(HISTORY_DAYS * 86400) for _ in range(n_orders)), reverse=True)
             balance = 0
+            bought = []
             for sec in moments:
                 at = end - timedelta(seconds=sec)
                 # Shops and people buy during the day, Japan time.
                 at = at.replace(hour=(at.hour % 12) + 1, minute=at.minute)
+                bought.append(at)
                 pid = next(ids.purchase)
                 if selling:
                     iid, chan = selling[ri(len(selling))]
@@ -634,6 +657,8 @@ class _CustomerGenerator:
             if r() < 0.45:
                 number = landline or next((p[3] for p in reversed(phones) if p[1] == cid), None)
                 self._inquiry(cid, number, created, inquiries)
+                self._calls(cid, bought, (name, addr, line1, line2), call_log, orders, order_lines,
+                            purchases, lines)
 
         return [
             (Customer.__table__, ("id", "name", "name_kana", "flags", "created_at"), customers),
@@ -647,7 +672,14 @@ class _CustomerGenerator:
             (PointsEntry.__table__, ("id", "customer_id", "purchase_id", "delta", "reason", "at"), points),
             (Inquiry.__table__, ("id", "customer_id", "channel", "call_id", "caller_number", "operator", "opened_at",
                                  "closed_at", "subject", "notes", "disposition", "status"), inquiries),
+            (CallLogEntry.__table__, CALL_LOG_COLUMNS, call_log),
+            (DeliveryOrder.__table__, ORDER_COLUMNS, orders),
+            (DeliveryOrderLine.__table__, ("id", "order_id", "product_id", "location_id", "quantity", "unit_price"),
+             order_lines),
         ]
+
+    def _calls(self, *args) -> None:
+        emit_calls(self, *args)
 
     def _inquiry(self, cid: int, number: str | None, created: datetime, out: list, force_call: bool = False) -> None:
         rng = self.rng
@@ -665,11 +697,15 @@ class _CustomerGenerator:
             closed = None if open_now else self.ts(opened + timedelta(minutes=ri(2, 30)))
             iid = next(self.ids.inquiry)
             is_call = chan == "call_center"
+            op = ri(len(OPERATORS)) if chan in ("call_center", "line", "ec", "app") else None
+            call_id = f"{int(opened.replace(tzinfo=UTC).timestamp())}.{iid}" if is_call else None
+            if is_call:
+                self.calls.append((opened, call_id, iid, number, op))
             out.append((
-                iid, cid, chan,
-                f"{int(opened.replace(tzinfo=UTC).timestamp())}.{iid}" if is_call else None,
+                iid, cid, chan, call_id,
                 number if is_call else None,
-                OPERATORS[ri(len(OPERATORS))] if chan in ("call_center", "line", "ec", "app") else "",
+                OPERATORS[op] if op is not None else "",
                 self.ts(opened), closed, subject, notes.format(product=product),
                 "" if open_now else disposition, "open" if open_now else "closed",
             ))
+

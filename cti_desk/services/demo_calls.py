@@ -1,0 +1,82 @@
+"""Demo data's call log (issue 11), kept apart from the rest of demo_data.py.
+
+Every call-center inquiry is an answered call at the inquiry's time, from the caller's
+number, taken by the inquiry's operator; some callers tried before and missed, some
+withheld callers gave up; a few calls per thousand end in a delivery order (with its
+purchase). Rows are plain tuples in the column order below, written in bulk with the rest.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import datetime, timedelta
+
+from cti_desk.domain.model import segment_for
+
+JST = timedelta(hours=9)
+OPERATORS = ("佐藤(2001)", "鈴木(2002)", "高橋(2003)", "田中(2004)", "伊藤(2005)", "渡辺(2006)")
+CALL_ORDER_PREFIX = "T"  # order numbers of purchases made on the phone
+MISSED_BEFORE = 0.12  # an answered call preceded by a missed one from the same number
+WITHHELD_MISSED = 0.03  # per answered call, a withheld caller who gave up
+ORDER_PER_CALL = 0.005
+CALL_QUEUES = ("support", "orders")
+
+
+CALL_LOG_COLUMNS = ("id", "call_id", "raw_number", "e164", "caller_name", "withheld_reason", "resolution",
+                     "customer_id", "segment", "queue", "agent", "state", "rang_at", "answered_at", "ended_at")
+ORDER_COLUMNS = ("id", "order_no", "customer_id", "inquiry_id", "purchase_id", "call_id", "recipient", "phone",
+                  "postal_code", "prefecture", "city", "line1", "line2", "delivery_date", "slot", "payment",
+                  "points_used", "total", "status", "operator", "created_at")
+
+
+def _national(e164: str | None) -> str | None:
+    """What a Japanese PBX sends for a caller: the national number."""
+    return "0" + e164[3:] if e164 and e164.startswith("+81") else e164
+
+
+def emit_calls(gen, cid: int, bought: list[datetime], recipient: tuple | None,
+               call_log: list, orders: list, order_lines: list, purchases: list, lines: list) -> None:
+    """The customer's call-center inquiries (`gen.calls`, gathered by the demo's customer
+    generator) as calls, oldest first, with the segment each caller had then (purchases
+    before the call, orders from earlier calls included). `recipient` (name, address,
+    line1, line2) is None for a caller known only by number: no delivery order then."""
+    rng = gen.call_rng
+    ri = rng.randrange
+    ts = gen.ts
+    ids = gen.ids
+    cat = gen.cat
+    bought = sorted(bought)
+    for opened, call_id, iid, number, op in sorted(gen.calls):
+        segment = segment_for(bisect.bisect_left(bought, opened)).value
+        queue = CALL_QUEUES[0] if ri(3) else CALL_QUEUES[1]
+        raw = _national(number)
+        if rng.random() < MISSED_BEFORE:
+            rang = opened - timedelta(minutes=ri(5, 180))
+            call_log.append((next(ids.call), f"{call_id}.m", raw, number, None, None, "unique", cid, segment,
+                             queue, None, "missed", ts(rang), None, ts(rang + timedelta(seconds=ri(8, 120)))))
+        if rng.random() < WITHHELD_MISSED:
+            rang = opened - timedelta(minutes=ri(1, 600))
+            call_log.append((next(ids.call), f"{call_id}.w", "anonymous", None, None, gen.withheld, "anonymous",
+                             None, None, queue, None, "missed", ts(rang), None,
+                             ts(rang + timedelta(seconds=ri(5, 90)))))
+        answered = opened + timedelta(seconds=ri(3, 90))
+        agent = f"PJSIP/{2001 + op}" if op is not None else None
+        call_log.append((next(ids.call), call_id, raw, number, None, None, "unique", cid, segment, queue, agent,
+                         "ended", ts(opened), ts(answered), ts(answered + timedelta(minutes=ri(1, 20)))))
+        if recipient is not None and rng.random() < ORDER_PER_CALL:
+            at = answered + timedelta(minutes=ri(2, 10))
+            pid = next(ids.purchase)
+            oid = next(ids.order)
+            product_id, _name, price = cat.products[cat.popular[ri(len(cat.popular))]]
+            quantity = 1 if ri(4) else 2
+            total = price * quantity
+            order_no = f"{CALL_ORDER_PREFIX}{pid:010d}"
+            purchases.append((pid, order_no, "call_center", cid, None, cat.ec_id, ts(at), total, "completed"))
+            lines.append((next(ids.line), pid, product_id, quantity, price))
+            name, addr, line1, line2 = recipient
+            orders.append((oid, order_no, cid, iid, pid, call_id, name, number or "", addr[0], addr[1], addr[2],
+                           line1, line2, ((at + JST).date() + timedelta(days=2)).isoformat(), "any", "cod", 0, total,
+                           "confirmed", OPERATORS[op] if op is not None else "", ts(at)))
+            order_lines.append((next(ids.order_line), oid, product_id, cat.ec_id, quantity, price))
+            bisect.insort(bought, at)
+    gen.calls.clear()
