@@ -56,8 +56,7 @@ async def print_queues(source: CallSource, board: QueueBoard, out: BinaryIO,
         while True:
             await wake.wait()
             wake.clear()
-            changed = board.changed_queues()
-            write([f for f in board.figures() if f.queue in changed])
+            write(board.figures(board.changed_queues()))
 
     async def every_interval() -> None:
         assert interval is not None
@@ -80,7 +79,7 @@ async def print_queues(source: CallSource, board: QueueBoard, out: BinaryIO,
     for task in done:
         if not task.cancelled() and task.exception() is not None:
             raise task.exception()  # the source gave up (refused login), or stdout closed
-    write(sorted((f for f in board.figures() if f.queue in board.changed_queues()), key=lambda f: f.queue))
+    write(board.figures(board.changed_queues()))
     return 0  # a finite source (a simulator with a call limit) ran out
 
 

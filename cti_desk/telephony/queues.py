@@ -59,10 +59,12 @@ class QueueBoard:
 
     # -- what a reader asks -----------------------------------------------------------
 
-    def figures(self) -> list[QueueFigures]:
+    def figures(self, only: Iterable[str] | None = None) -> list[QueueFigures]:
+        """One per known queue (or per known queue in `only`), sorted by name."""
         self._roll_day()
         now = self._clock()
-        return [self._figures(q, now) for q in sorted(self._counts)]
+        names = self._counts if only is None else [q for q in set(only) if q in self._counts]
+        return [self._figures(q, now) for q in sorted(names)]
 
     def total(self) -> QueueFigures:
         self._roll_day()
