@@ -167,7 +167,7 @@ class QueueBoard:
         agent = self._agents.get(iface)
         if agent is None:
             agent = self._agents[iface] = AgentState(iface, bounded(name, NAME_LIMIT) or iface)
-        elif name:
+        elif name and name != iface:  # a name that is only the interface again says nothing
             agent.name = bounded(name, NAME_LIMIT)
         return agent
 

@@ -7,6 +7,7 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 
 from cti_desk.domain.calls import CallState, CallUpdate
+from cti_desk.telephony.ami.message import Message
 from cti_desk.telephony.calls import CallTracker
 from cti_desk.telephony.queues import QueueBoard
 from cti_desk.telephony.simulator import CallSimulator, FastForward
@@ -221,3 +222,28 @@ def test_the_ringing_update_is_sent_again_once_the_queue_is_known():
         tracker.handle(m)
     assert [(u.state, u.queue, u.state_changed) for u in updates] == [
         (CallState.RINGING, None, True), (CallState.RINGING, QUEUE, False)]
+
+
+def test_members_added_paused_removed_and_a_ring_no_answer():
+    clock = Clock(datetime(2026, 11, 23, 10, 0, tzinfo=JST))
+    board = QueueBoard(clock=clock)
+    call = QueueCall(agent="2001")
+    added = Message([("Event", "QueueMemberAdded"), ("Queue", QUEUE), ("MemberName", "Suzuki"),
+                     ("Interface", "PJSIP/2001"), ("StateInterface", "PJSIP/2001"), ("Status", "1"),
+                     ("Paused", "0")])
+    board.handle_ami(added)
+    for m in call.arrives():
+        board.handle_ami(m)
+    assert [(a.name, a.state) for a in board.agents()] == [("Suzuki", "ringing")]
+    clock.advance(15)
+    for m in call.ring_no_answer():
+        board.handle_ami(m)
+    (row,) = board.agents()
+    assert (row.state, row.since) == ("available", clock.now)
+    board.handle_ami(Message([("Event", "QueueMemberPause"), ("Queue", QUEUE), ("Interface", "PJSIP/2001"),
+                              ("MemberName", "Suzuki"), ("Paused", "1"), ("PausedReason", "lunch")]))
+    assert board.figures()[0].agents["paused"] == 1
+    board.handle_ami(Message([("Event", "QueueMemberRemoved"), ("Queue", QUEUE), ("Interface", "PJSIP/2001")]))
+    (f,) = board.figures()
+    assert sum(f.agents.values()) == 0 and board.agents() == []
+    assert (f.waiting, f.offered) == (1, 1)  # the caller still waits for someone else
