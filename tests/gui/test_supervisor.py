@@ -5,7 +5,7 @@ real SQLite store, and its PNG and CSV exports."""
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
@@ -18,7 +18,7 @@ from cti_desk.qt import tasks
 from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.supervisor.window import SupervisorWindow
 from cti_desk.services.calllog import CallFacts, record
-from cti_desk.services.kpi import calls_per_quarter_hour, kpi_rows
+from cti_desk.services.kpi import calls_per_quarter_hour, kpi_rows, local_date
 from cti_desk.store.models import CallLogEntry
 from cti_desk.telephony.queues import QueueBoard
 from cti_desk.telephony.simulator import CallSimulator
@@ -180,13 +180,13 @@ def _log(store, call_id, at: datetime, answered: bool) -> None:
 
 
 def test_kpis_chart_and_exports(qtbot, open_window, store, tmp_path):
-    today = datetime.now().astimezone().date()
-    at = datetime.combine(today, datetime.min.time()).astimezone() + timedelta(hours=9, minutes=20)
+    today = local_date(datetime.now(UTC))  # the store's days are Japan days
+    at = datetime.combine(today, time(9, 20), tzinfo=timezone(timedelta(hours=9)))
     _log(store, "k1", at, True)
     _log(store, "k2", at + timedelta(minutes=20), False)
     _log(store, "k3", at - timedelta(days=7), True)  # the same weekday last week
     _log(store, "k4", at - timedelta(days=2), True)
-    w = open_window(board=QueueBoard(clock=Clock()), today=today)
+    w = open_window(board=QueueBoard(clock=Clock()))
     view = w.kpi_view
     assert (view.start, view.end, view.by) == (today - timedelta(days=6), today, "day")
     with qtbot.waitSignal(view.loaded, timeout=10000):
@@ -227,7 +227,7 @@ def test_kpis_chart_and_exports(qtbot, open_window, store, tmp_path):
     # Calls per quarter hour, today against the same weekday last week.
     chart = w.queue_charts.quarter_hours
     with qtbot.waitSignal(w.queue_charts.quarterHoursShown, timeout=10000):
-        w.queue_charts.refresh_quarter_hours(today)
+        w.queue_charts.refresh_quarter_hours()  # today, in Japan
     today_counts, last_week = chart.values
     assert today_counts == calls_per_quarter_hour(store, today) and sum(today_counts) == 2
     assert last_week == calls_per_quarter_hour(store, today - timedelta(days=7)) and sum(last_week) == 1

@@ -91,7 +91,7 @@ class QuarterHourChart(pg.PlotWidget):
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.setMinimumHeight(170)
-        self.addLegend(offset=(10, 5))
+        self.addLegend(offset=(-10, 5))  # top right: the night hours are quiet
         self.setXRange(0, 24, padding=0.01)
         self.setLabel("bottom", translate("QueueCharts", "hour"))
         self.today = pg.BarGraphItem(x=[], height=[], width=0.22, brush=pg.mkBrush("#1565c0"),

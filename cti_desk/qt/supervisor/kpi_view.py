@@ -8,7 +8,7 @@ the answer comes. The chart exports as PNG, the rows as CSV (UTF-8 with a BOM).
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # ImageExporter
@@ -38,6 +38,13 @@ log = logging.getLogger(__name__)
 
 GROUPINGS = ("day", "week", "month", "segment", "channel")
 DEFAULT_DAYS = 7
+
+
+def today_in_japan() -> date:
+    """The store's days are Japan days (services/kpi.py), whatever this machine's zone."""
+    from cti_desk.services.kpi import local_date
+
+    return local_date(datetime.now(UTC))
 
 
 def load_kpis(store, start: date, end: date, by: str):
@@ -99,7 +106,7 @@ class KpiView(QWidget):
         super().__init__(parent)
         self.setObjectName("kpiView")
         self.store = store
-        today = today or date.today()
+        today = today or today_in_japan()
         self.start_edit, self.end_edit = QDateEdit(_qdate(today - timedelta(days=DEFAULT_DAYS - 1))), QDateEdit(_qdate(today))
         for name, edit in (("kpiFrom", self.start_edit), ("kpiTo", self.end_edit)):
             edit.setObjectName(name)

@@ -8,7 +8,7 @@ chart asks the store on a worker every few minutes.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from cti_desk.domain.text import bounded
 from cti_desk.qt.supervisor.agents import AgentsModel, WaitingModel, for_queue
 from cti_desk.qt.supervisor.charts import AgentStateBars, QuarterHourChart, RollingChart
 from cti_desk.qt.supervisor.feed import ALL, BoardSnapshot, QueueHistory
+from cti_desk.qt.supervisor.kpi_view import today_in_japan
 from cti_desk.qt.supervisor.queue_tiles import QueueTiles, Thresholds
 from cti_desk.qt.tasks import run_query
 
@@ -173,7 +174,7 @@ class QueueCharts(QWidget):
     def refresh_quarter_hours(self, today: date | None = None) -> None:
         if self.store is None:
             return
-        store, day = self.store, today or datetime.now().astimezone().date()
+        store, day = self.store, today or today_in_japan()
         run_query(lambda: quarter_hours(store, day), self._quarter_hours_done, self._quarter_hours_failed,
                   key=f"quarter-hours-{id(self)}", owner=self)
 
