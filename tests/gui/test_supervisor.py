@@ -295,3 +295,16 @@ def test_the_operator_start_up_does_not_load_pyqtgraph():
             "print('pyqtgraph' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_models_keep_qt_model_rules(qtmodeltester, open_window, store):
+    clock = Clock()
+    board = QueueBoard(clock=clock)
+    w = open_window(board=board)
+    board.agent_state("support", "PJSIP/2001", "available", False)
+    board.handle_update(call("m1", CallState.RINGING, 0, name="SUZUKI HANAKO"))
+    w.tick()
+    qtmodeltester.check(w.queue_charts.agents_model)
+    qtmodeltester.check(w.queue_charts.waiting_model)
+    w.kpi_view.rows_model.set_rows(kpi_rows(store, date(2026, 11, 1), date(2026, 11, 3), by="day"))
+    qtmodeltester.check(w.kpi_view.rows_model)
