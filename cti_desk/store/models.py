@@ -170,6 +170,7 @@ class Purchase(Base):
         UniqueConstraint("channel", "order_no", name="uq_purchase_channel_order"),
         Index("ix_purchases_customer_time", "customer_id", "purchased_at"),
         Index("ix_purchases_order_no", "order_no"),
+        Index("ix_purchases_time_customer", "purchased_at", "customer_id"),  # who bought when (KPIs)
     )
 
 
@@ -218,6 +219,7 @@ class Inquiry(Base):
     entries: Mapped[list[InquiryEntry]] = relationship(back_populates="inquiry", order_by="InquiryEntry.id")
     __table_args__ = (
         Index("ix_inquiries_customer_time", "customer_id", "opened_at"),
+        Index("ix_inquiries_opened_at", "opened_at"),
         UniqueConstraint("channel", "external_id", name="uq_inquiries_channel_external_id"),
     )
 

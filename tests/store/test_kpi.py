@@ -125,9 +125,17 @@ def test_calls_per_quarter_hour_of_a_local_day(story):
 
 
 def test_journey_counts_first_and_second_purchases_by_entry_channel(story):
+    from cti_desk.store.models import ChannelIdentity, Customer
+
     url, _ids = story
     store = open_store(url)
     try:
+        with store.transaction() as s:  # a new prospect from the app, on 11-01 in Japan
+            d = Customer(name="新規 様", created_at=kpi_story.jst(11, 1, 8))
+            s.add(d)
+            s.flush()
+            s.add_all([ChannelIdentity(customer_id=d.id, channel="app", external_id="D-app"),
+                       ChannelIdentity(customer_id=d.id, channel="store", external_id="D-store")])
         rows = [r.as_dict() for r in journey(store, FROM, TO)]
     finally:
         store.dispose()
@@ -135,6 +143,7 @@ def test_journey_counts_first_and_second_purchases_by_entry_channel(story):
     assert rows == [
         {"month": "2026-10", "channel": "store", "prospects": 0, "to_first_time": 1, "to_loyal": 0},
         {"month": "2026-11", "channel": "ec", "prospects": 0, "to_first_time": 0, "to_loyal": 1},
+        {"month": "2026-11", "channel": "app", "prospects": 1, "to_first_time": 0, "to_loyal": 0},
     ]
 
 
