@@ -173,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     mon = sub.add_parser("monitor", help="print every call's screen pop as JSON lines")
     _add_source(mon)
+    mon.add_argument("--agent", metavar="INTERFACE", default=argparse.SUPPRESS,
+                     help="print only the calls that rang or were answered at this phone, e.g. PJSIP/2001")
     _add_db(mon)
     _add_common(mon)
 
@@ -302,7 +304,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.agent:
             _warn_unseen_agent(_db_url(args), args.agent)
 
-        return run_monitor(args.source, _db_url(args))
+        return run_monitor(args.source, _db_url(args), agent=args.agent)
     if command == "queues":
         from cti_desk.app.queues import run_queues
 

@@ -16,11 +16,13 @@ import json
 import logging
 import signal
 import sys
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from typing import BinaryIO
 
 from cti_desk.app.errors import describe
-from cti_desk.domain.calls import CallUpdate
+from cti_desk.domain.calls import CallState, CallUpdate
 from cti_desk.domain.phone import normalize
 from cti_desk.services.caller_lookup import DeadlineLookup
 from cti_desk.services.calllog_writer import CallLogWriter
@@ -66,15 +68,19 @@ class LinePrinter:
     the lines in the order the state changes came."""
 
     def __init__(self, lookup: DeadlineLookup, out: BinaryIO, outside_line: str | None = None,
-                 call_log: CallLogFn | None = None) -> None:
+                 call_log: CallLogFn | None = None, agent: str | None = None) -> None:
         self._lookup = lookup
         self._call_log = call_log
         self._out = out
         self._outside_line = outside_line
+        self._seat = SeatFilter(agent) if agent else None
         self._updates: asyncio.Queue[CallUpdate] = asyncio.Queue()
 
     def emit(self, update: CallUpdate) -> None:
-        if update.state_changed:  # otherwise only which phones ring changed: not a line
+        if self._seat is not None:
+            for line in self._seat.lines(update):
+                self._updates.put_nowait(line)
+        elif update.state_changed:  # otherwise only which phones ring changed: not a line
             self._updates.put_nowait(update)
 
     async def run(self) -> None:
@@ -94,6 +100,41 @@ class LinePrinter:
         await self._updates.join()
 
 
+class SeatFilter:
+    """`monitor --agent`: only the calls that rang or were answered at this phone.
+
+    A queue call is `ringing` before any phone rings; its line goes out when it first
+    rings here (or, picked up here without ringing, a `ringing` line just before the
+    `answered` one), then every later state change of that call, each once and in order.
+    """
+
+    MEMORY = 4096  # calls remembered: plenty for a seat, bounded for a long run
+
+    def __init__(self, agent: str) -> None:
+        self.agent = agent
+        self._mine: OrderedDict[str, CallState] = OrderedDict()  # call id -> last state printed
+
+    def lines(self, update: CallUpdate) -> list[CallUpdate]:
+        printed = self._mine.get(update.call_id)
+        if printed is None:
+            here = self.agent in update.ringing_at or update.agent == self.agent
+            if not here or update.state in (CallState.ENDED, CallState.MISSED):
+                return []
+            self._remember(update.call_id, update.state)
+            ringing = replace(update, state=CallState.RINGING, state_changed=True)
+            return [ringing] if update.state is CallState.RINGING else [ringing, update]
+        if not update.state_changed or update.state is printed:
+            return []
+        self._remember(update.call_id, update.state)
+        return [update]
+
+    def _remember(self, call_id: str, state: CallState) -> None:
+        self._mine[call_id] = state
+        self._mine.move_to_end(call_id)
+        while len(self._mine) > self.MEMORY:
+            self._mine.popitem(last=False)
+
+
 def _lookup_for(store: Store, outside_line: str | None) -> DeadlineLookup:
     resolver = CallerResolver(store, outside_line_prefix=outside_line)
     return DeadlineLookup(resolver.match, close=resolver.close, describe=describe)
@@ -101,9 +142,9 @@ def _lookup_for(store: Store, outside_line: str | None) -> DeadlineLookup:
 
 async def print_calls(source: CallSource, lookup: DeadlineLookup, out: BinaryIO,
                       outside_line: str | None = None, stop: asyncio.Event | None = None,
-                      call_log: CallLogFn | None = None) -> int:
+                      call_log: CallLogFn | None = None, agent: str | None = None) -> int:
     """Run `source` and print its lines until `stop` is set or the source ends."""
-    printer = LinePrinter(lookup, out, outside_line, call_log)
+    printer = LinePrinter(lookup, out, outside_line, call_log, agent)
     stop = stop or asyncio.Event()
     running = asyncio.create_task(source.run(printer.emit))
     printing = asyncio.create_task(printer.run())
@@ -139,15 +180,15 @@ def _caller_numbers(store: Store, seed: int | None) -> Callable[[int], list[str 
 
 
 async def _watch(source: CallSource, lookup: DeadlineLookup, outside_line: str | None,
-                 call_log: CallLogFn) -> int:
+                 call_log: CallLogFn, agent: str | None = None) -> int:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    return await print_calls(source, lookup, sys.stdout.buffer, outside_line, stop, call_log)
+    return await print_calls(source, lookup, sys.stdout.buffer, outside_line, stop, call_log, agent)
 
 
-def run_monitor(source_url: str, db_url: str) -> int:
+def run_monitor(source_url: str, db_url: str, agent: str | None = None) -> int:
     config = parse_source(source_url)  # malformed -> BadArgument -> exit 2
     store = open_store(db_url)
     lookup = _lookup_for(store, config.outside_line)
@@ -156,7 +197,7 @@ def run_monitor(source_url: str, db_url: str) -> int:
         source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
         log.info("monitoring %s", config.display())
         try:
-            return asyncio.run(_watch(source, lookup, config.outside_line, call_log.submit))
+            return asyncio.run(_watch(source, lookup, config.outside_line, call_log.submit, agent))
         except (BrokenPipeError, KeyboardInterrupt):
             return 0
         except OSError as exc:

@@ -19,8 +19,8 @@ class Monitor:
     """The command as a user runs it; stdout lines read as they are flushed."""
 
     def __init__(self, source: str, db: str, shell: str | None = None,
-                 stderr_file: Path | None = None) -> None:
-        self.args = [str(CTI_DESK), "monitor", "--source", source, "--db", db]
+                 stderr_file: Path | None = None, extra: tuple[str, ...] = ()) -> None:
+        self.args = [str(CTI_DESK), "monitor", "--source", source, "--db", db, *extra]
         if shell:  # e.g. "ulimit -n 1024": run through bash, then exec the command
             self.args = ["bash", "-c", f'{shell}; exec "$@"', "monitor", *self.args]
         self.stderr: list[str] = []

@@ -123,6 +123,36 @@ def test_recorded_asterisk_calls_and_a_reconnect(store, store_url, customers):
     assert "Traceback" not in err
 
 
+def test_monitor_agent_prints_only_the_calls_of_that_phone(store, store_url, customers):
+    """`monitor --agent PJSIP/2001` (CONTRACT.md): recorded-shape queue calls, one answered
+    at 2001, one rung and answered at 2002, one rung at 2001 and abandoned. The queue's
+    own `ringing` (before any phone rings) is not 2001's yet: its line goes out when
+    2001's phone rings."""
+    mine = QueueCall(uid="asterisk-1740666060.311", number="0312345678", agent="2001")
+    colleague = QueueCall(uid="asterisk-1740666060.411", number="03-9999-0000", agent="2002")
+    gave_up = QueueCall(uid="asterisk-1740666060.511", number="0312345678", agent="2001")
+
+    async def scenario():
+        async with FakeAmi(username="admin", secret="s3cret") as pbx:
+            url = f"ami://admin:s3cret@127.0.0.1:{pbx.port}"
+            async with Monitor(url, store_url, extra=("--agent", "PJSIP/2001")) as mon:
+                await pbx.wait_for_action("CoreShowChannels")
+                await pbx.push(to_wire(colleague.arrives() + colleague.answered() + colleague.completed()))
+                await pbx.push(to_wire(mine.arrives() + mine.answered() + mine.completed()))
+                await pbx.push(to_wire(gave_up.arrives() + gave_up.abandoned()))
+                lines = await mon.lines(5)
+                code, rest, err = await mon.stop(signal.SIGINT)
+        return lines, code, rest, err
+
+    lines, code, rest, err = asyncio.run(scenario())
+    assert "Traceback" not in err
+    assert [(q["call_id"][-3:], q["state"], q["agent"]) for q in lines] == [
+        ("311", "ringing", None), ("311", "answered", "PJSIP/2001"), ("311", "ended", "PJSIP/2001"),
+        ("511", "ringing", None), ("511", "missed", None)]
+    assert all(list(q) == KEYS for q in lines)
+    assert code == 0 and rest == b""  # nothing of 2002's call, before or after
+
+
 def test_refused_login_exits_1_with_nothing_on_stdout(store_url):
     async def scenario():
         async with FakeAmi(username="admin", secret="s3cret") as pbx:
