@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import resource
 import time
@@ -156,7 +157,9 @@ class ConnectionGuard:
             self.total = default_total(open_files)
         factory = runner.server
         assert factory is not None, "call runner.setup() first"
-        return await asyncio.get_running_loop().create_server(
+        loop = asyncio.get_running_loop()
+        self._quiet_accept_errors(loop)
+        return await loop.create_server(
             lambda: _Connection(self, factory()), host, port, backlog=BACKLOG, reuse_address=True
         )
 
@@ -172,6 +175,24 @@ class ConnectionGuard:
                 conn.request = None
                 if conn.admitted:
                     conn.restart_timer()  # the next request (keep-alive) gets its own time
+
+    def _quiet_accept_errors(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Out of file descriptors in accept() (a burst faster than the cap closes them):
+        asyncio pauses accepting for a second and logs a traceback each time. Count it as
+        turned away instead, reported at most once a minute; anything else as before."""
+        previous = loop.get_exception_handler()
+
+        def handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+            exc = context.get("exception")
+            if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
+                self._turned_away("not accepted: out of open files for a moment")
+                return
+            if previous is not None:
+                previous(loop, context)
+            else:
+                loop.default_exception_handler(context)
+
+        loop.set_exception_handler(handler)
 
     # -- admission ---------------------------------------------------------------------
 

@@ -213,3 +213,27 @@ def test_a_slow_body_is_cut_but_a_handler_still_answering_is_not():
     assert seen["slow body"] == b""
     assert seen["keep-alive"] == [202, 202, 202]
     assert [u.call_id for u in updates] == ["k0", "k1", "k2"]
+
+
+def test_running_out_of_files_in_accept_is_counted_not_a_traceback(caplog):
+    """What asyncio reports when accept() gets EMFILE (seen in a loaded CI run of the
+    slowloris test above): one counted warning, no traceback; other errors as before."""
+    import errno
+
+    guard = ConnectionGuard("webhook")
+
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        guard._quiet_accept_errors(loop)
+        emfile = OSError(errno.EMFILE, "Too many open files")
+        for _ in range(3):
+            loop.call_exception_handler({"message": "socket.accept() out of system resource",
+                                         "exception": emfile})
+        loop.call_exception_handler({"message": "something else", "exception": ValueError("x")})
+
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(scenario())
+    turned_away = [r for r in caplog.records if "turned connections away" in r.getMessage()]
+    assert len(turned_away) == 1 and "out of open files" in turned_away[0].getMessage()
+    assert not any("out of system resource" in r.getMessage() for r in caplog.records)
+    assert any(r.getMessage() == "something else" for r in caplog.records)
