@@ -737,236 +737,221 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>KpiView</name>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="52"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
         <source>Group</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="52"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="188"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="196"/>
         <source>Calls</source>
         <translation>着信数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="52"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
         <source>Answered</source>
         <translation>応答数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="53"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="61"/>
         <source>Missed</source>
         <translation>未応答数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="53"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="61"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="54"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="189"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="62"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="197"/>
         <source>Orders</source>
         <translation>受注数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="54"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="62"/>
         <source>Order value</source>
         <translation>受注金額</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="55"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="63"/>
         <source>Conversion</source>
         <translation>受注率</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="55"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="63"/>
         <source>First-time buyers</source>
         <translation>初回購入客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="56"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="64"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="56"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="64"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="85"/>
         <source>Entry channel</source>
         <translation>初回接点チャネル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="57"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="65"/>
         <source>New prospects</source>
         <translation>新規見込み客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="57"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="65"/>
         <source>Became first-time buyers</source>
         <translation>初回購入へ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="58"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="66"/>
         <source>Became loyal</source>
         <translation>リピーターへ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="59"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
         <source>Product id</source>
         <translation>商品ID</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="59"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="59"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
         <source>Asked for</source>
         <translation>問い合わせ数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
         <source>Out of stock where the caller was</source>
         <translation>発信者の地域で在庫切れ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
-        <source>Prospect</source>
-        <translation>見込み客</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
-        <source>First-time buyer</source>
-        <translation>初回購入客</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
-        <source>Loyal customer</source>
-        <translation>リピーター</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
         <source>Unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="69"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="69"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
         <source>EC site</source>
         <translation>ECサイト</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="70"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="78"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="70"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="78"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="71"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="79"/>
         <source>Call center</source>
         <translation>コールセンター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="85"/>
         <source>Segment at the call</source>
         <translation>通話時の顧客区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="174"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="182"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="175"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="183"/>
         <source>To</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="176"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="184"/>
         <source>By</source>
         <translation>集計単位</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="177"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="185"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="178"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="186"/>
         <source>Export chart (PNG)…</source>
         <translation>グラフを書き出す (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="179"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="187"/>
         <source>Export data (CSV)…</source>
         <translation>データを書き出す (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="180"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="188"/>
         <source>Customer journey: prospect → first-time → loyal, per month and entry channel</source>
         <translation>カスタマージャーニー：見込み客 → 初回購入客 → リピーター（月別・初回接点チャネル別）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="183"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="191"/>
         <source>Products most asked for, out of stock where the caller was first</source>
         <translation>問い合わせの多い商品（発信者の地域で在庫切れのものを先に）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="219"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="227"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="235"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="243"/>
         <source>{count} rows, {start} – {end}</source>
         <translation>{count} 行（{start} ～ {end}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="242"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="250"/>
         <source>Could not count: {error}</source>
         <translation>集計できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="261"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="269"/>
         <source>Export chart</source>
         <translation>グラフの書き出し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="262"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="270"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="267"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="275"/>
         <source>Export data</source>
         <translation>データの書き出し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="268"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="276"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
@@ -1603,22 +1588,22 @@ F2で顧客を検索できます。</translation>
         <translation>先週</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="122"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="123"/>
         <source>Queue:</source>
         <translation>キュー:</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="123"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="124"/>
         <source>All queues</source>
         <translation>全キュー</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="124"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="125"/>
         <source>Agents</source>
         <translation>オペレーター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="125"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="126"/>
         <source>Callers waiting</source>
         <translation>待ち呼一覧</translation>
     </message>

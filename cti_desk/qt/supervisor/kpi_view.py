@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cti_desk.domain.text import bounded
+from cti_desk.qt.customer_card import segment_label
 from cti_desk.qt.supervisor.export import RowsModel, write_csv
 from cti_desk.qt.tasks import run_query
 
@@ -71,8 +72,8 @@ def kpi_titles() -> dict[str, str]:
 def code_labels() -> dict[str, str]:
     """Segments and channels as the contract codes them -> what the table shows."""
     return {
-        "prospect": translate("KpiView", "Prospect"), "first_time": translate("KpiView", "First-time buyer"),
-        "loyal": translate("KpiView", "Loyal customer"), "unknown": translate("KpiView", "Unknown"),
+        **{code: segment_label(code) for code in ("prospect", "first_time", "loyal")},
+        "unknown": translate("KpiView", "Unknown"),
         "store": translate("KpiView", "Shop"), "ec": translate("KpiView", "EC site"),
         "app": translate("KpiView", "App"), "line": translate("KpiView", "LINE"),
         "call_center": translate("KpiView", "Call center"),
