@@ -7,7 +7,7 @@ masked even when it is malformed (a mistyped URL is exactly what gets echoed bac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import unquote
 
 MASK = "***"
@@ -59,34 +59,43 @@ def _with_decoded(values: Iterable[str]) -> list[str]:
     return out
 
 
-def argv_secrets(argv: Sequence[str]) -> list[str]:
-    """Secrets written on a command line: URL passwords, tokens, `--token T`."""
-    found: list[str] = []
+def _argv_secret_words(argv: Sequence[str]) -> Iterator[tuple[str, str | None, str]]:
+    """Each word with what of it is a secret: the whole word (the value after
+    `--token`), its `=value` (`--token=T`), or None (URLs are looked at separately)."""
     previous = ""
     for word in argv:
         option, eq, value = word.partition("=")
         if previous in SECRET_OPTIONS and word not in _NOT_SECRETS:
-            found.append(word)
+            yield word, "word", option
         elif eq and option in SECRET_OPTIONS and value not in _NOT_SECRETS:
-            found.append(value)
-        found += url_secrets(word)
+            yield word, "value", option
+        else:
+            yield word, None, option
         previous = word
+
+
+def argv_secrets(argv: Sequence[str]) -> list[str]:
+    """Secrets written on a command line: URL passwords, tokens, `--token T`."""
+    found: list[str] = []
+    for word, secret, _option in _argv_secret_words(argv):
+        if secret == "word":
+            found.append(word)
+        elif secret == "value":
+            found.append(word.partition("=")[2])
+        found += url_secrets(word)
     return _with_decoded(found)
 
 
 def mask_argv(argv: Sequence[str]) -> list[str]:
     """The command line as it may be shown: the same words, secrets replaced by ***."""
     out: list[str] = []
-    previous = ""
-    for word in argv:
-        option, eq, value = word.partition("=")
-        if previous in SECRET_OPTIONS and word not in _NOT_SECRETS:
+    for word, secret, option in _argv_secret_words(argv):
+        if secret == "word":
             out.append(MASK)
-        elif eq and option in SECRET_OPTIONS and value not in _NOT_SECRETS:
+        elif secret == "value":
             out.append(f"{option}={MASK}")
         else:
             out.append(mask_urls(word))
-        previous = word
     return out
 
 
