@@ -332,6 +332,33 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
+class StockLookup(Base):
+    """A product's stock looked up for someone: during a call (the caller's prefecture)
+    or at a shop's kiosk (the shop's). What was available near them at that moment is
+    kept, since stock moves: it is the demand the KPIs call "asked for while out of stock"."""
+
+    __tablename__ = "stock_lookups"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    channel: Mapped[str] = mapped_column(String(10))  # call | kiosk
+    call_id: Mapped[str | None] = mapped_column(String(64))
+    customer_id: Mapped[int | None] = mapped_column(BigId)
+    shop: Mapped[str | None] = mapped_column(String(20))  # the kiosk's shop code
+    prefecture: Mapped[str] = mapped_column(String(10), default="")  # where the asker was
+    available_near: Mapped[int] = mapped_column(Integer)  # in shops of that prefecture
+    available_total: Mapped[int] = mapped_column(Integer)
+
+
+class StaffPin(Base):
+    """A staff PIN, e.g. the one that lets staff leave kiosk mode: only its slow hash."""
+
+    __tablename__ = "staff_pins"
+    scope: Mapped[str] = mapped_column(String(40), primary_key=True)  # "kiosk"
+    pin_hash: Mapped[str] = mapped_column(String(255))
+    set_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class CallEventRow(Base):
     """Call events published by `cti-desk relay` for the seats that share one PBX."""
 
