@@ -7,6 +7,7 @@ few seconds reloads the table when another seat reserved or stock arrived.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
@@ -36,6 +37,7 @@ from cti_desk.services.inventory import (
     stock_for,
     stock_version,
 )
+from cti_desk.services.stock_lookups import Asker, remember_lookup
 from cti_desk.store.db import Store
 
 
@@ -127,6 +129,8 @@ class InventoryPanel(QWidget):
         self._prefecture: str | None = None
         self._product_id: int | None = None
         self._stock: ProductStock | None = None
+        # Who a product is looked up for right now (the caller on the line), or None.
+        self.asker: Callable[[], Asker | None] | None = None
         self._message = lambda: ""  # re-asked on a language switch
         self._seen_at = ""
 
@@ -255,11 +259,12 @@ class InventoryPanel(QWidget):
         self._search_typed()
 
     def show_product(self, product_id: int) -> None:
-        """Show one product's stock, e.g. from a line of the purchase history."""
+        """Show one product's stock, e.g. from a line of the purchase history. Asked for
+        during a call, it is also one row of demand (services/stock_lookups)."""
         self._product_id = product_id
-        self.refresh()
+        self.refresh(asker=self.asker() if self.asker is not None else None)
 
-    def refresh(self) -> None:
+    def refresh(self, asker: Asker | None = None) -> None:
         """Reload the figures now (after this seat placed an order, for instance)."""
         if self._product_id is None:
             return
@@ -267,7 +272,10 @@ class InventoryPanel(QWidget):
 
         def load():
             with store.session() as s:
-                return stock_for(s, pid, pref)
+                stock = stock_for(s, pid, pref)
+            if stock is not None and asker is not None:
+                remember_lookup(store, stock, asker, pref)
+            return stock
 
         run_query(load, on_success=self._show_stock, on_failure=self._show_failure,
                   key=self._key + "-stock", owner=self)

@@ -49,6 +49,7 @@ from cti_desk.services.inquiries import (
     create_customer_from_call,
 )
 from cti_desk.services.outbox import OutboxDispatcher
+from cti_desk.services.stock_lookups import CALL, Asker
 from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -239,12 +240,18 @@ class MainWindow(OperatorCalls, QMainWindow):
 
     def _wire_order_widgets(self) -> None:
         self.inventory.orderRequested.connect(self._add_to_order)
+        self.inventory.asker = self._stock_asker
         self.order_form.orderPlaced.connect(self._order_placed)
         self.order_form.stockChanged.connect(self.inventory.refresh)
 
     def _add_to_order(self, product_id: int, location_id: int) -> None:
         self.order_form.add_product(product_id, 1, location_id)
         self.tabs.setCurrentWidget(self.order_form)
+
+    def _stock_asker(self) -> Asker | None:
+        """A product looked up while a call is on is the caller's demand (the KPIs count it)."""
+        call_id = in_progress_call_id(self.current)
+        return Asker(CALL, call_id, self.customer_id) if call_id else None
 
     def show_stock_of(self, product_id: int) -> None:
         """A purchase line asked about: its stock everywhere, in the inventory tab."""

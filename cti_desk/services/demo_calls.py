@@ -20,10 +20,16 @@ MISSED_BEFORE = 0.12  # an answered call preceded by a missed one from the same 
 WITHHELD_MISSED = 0.03  # per answered call, a withheld caller who gave up
 ORDER_PER_CALL = 0.005
 CALL_QUEUES = ("support", "orders")
+# A call-center stock question: the operator looked the product up during the call (one
+# stock_lookups row); with none in the caller's prefecture the notes say so.
+STOCK_SUBJECT = "在庫の問い合わせ"
+STOCK_NONE_NEAR = "{product}の在庫確認。近隣店舗に在庫なし。倉庫・EC在庫からのお届けをご案内。"
 
 
 CALL_LOG_COLUMNS = ("id", "call_id", "raw_number", "e164", "caller_name", "withheld_reason", "resolution",
                      "customer_id", "segment", "queue", "agent", "state", "rang_at", "answered_at", "ended_at")
+LOOKUP_COLUMNS = ("id", "at", "product_id", "channel", "call_id", "customer_id", "shop", "prefecture",
+                  "available_near", "available_total")
 ORDER_COLUMNS = ("id", "order_no", "customer_id", "inquiry_id", "purchase_id", "call_id", "recipient", "phone",
                   "postal_code", "prefecture", "city", "line1", "line2", "delivery_date", "slot", "payment",
                   "points_used", "total", "status", "operator", "created_at")
@@ -35,18 +41,20 @@ def _national(e164: str | None) -> str | None:
 
 
 def emit_calls(gen, cid: int, bought: list[datetime], recipient: tuple | None,
-               call_log: list, orders: list, order_lines: list, purchases: list, lines: list) -> None:
+               call_log: list, orders: list, order_lines: list, purchases: list, lines: list,
+               lookups: list) -> None:
     """The customer's call-center inquiries (`gen.calls`, gathered by the demo's customer
     generator) as calls, oldest first, with the segment each caller had then (purchases
     before the call, orders from earlier calls included). `recipient` (name, address,
-    line1, line2) is None for a caller known only by number: no delivery order then."""
+    line1, line2) is None for a caller known only by number: no delivery order then.
+    A stock question's call adds the lookup the operator made a minute into it."""
     rng = gen.call_rng
     ri = rng.randrange
     ts = gen.ts
     ids = gen.ids
     cat = gen.cat
     bought = sorted(bought)
-    for opened, call_id, iid, number, op in sorted(gen.calls):
+    for opened, call_id, iid, number, op, asked in sorted(gen.calls, key=lambda c: c[:2]):
         segment = segment_for(bisect.bisect_left(bought, opened)).value
         queue = CALL_QUEUES[0] if ri(3) else CALL_QUEUES[1]
         raw = _national(number)
@@ -63,6 +71,10 @@ def emit_calls(gen, cid: int, bought: list[datetime], recipient: tuple | None,
         agent = f"PJSIP/{2001 + op}" if op is not None else None
         call_log.append((next(ids.call), call_id, raw, number, None, None, "unique", cid, segment, queue, agent,
                          "ended", ts(opened), ts(answered), ts(answered + timedelta(minutes=ri(1, 20)))))
+        if asked is not None:
+            product_id, prefecture, near, total = asked
+            lookups.append((next(ids.lookup), ts(answered + timedelta(minutes=1)), product_id, "call", call_id,
+                            cid, None, prefecture, near, total))
         if recipient is not None and rng.random() < ORDER_PER_CALL:
             at = answered + timedelta(minutes=ri(2, 10))
             pid = next(ids.purchase)

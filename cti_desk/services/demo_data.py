@@ -28,8 +28,11 @@ from cti_desk.domain.searchkeys import SUBSTRING_KINDS, KeyKind, fold, phone_key
 from cti_desk.services.demo_calls import (
     CALL_LOG_COLUMNS,
     CALL_ORDER_PREFIX,
+    LOOKUP_COLUMNS,
     OPERATORS,
     ORDER_COLUMNS,
+    STOCK_NONE_NEAR,
+    STOCK_SUBJECT,
     emit_calls,
 )
 from cti_desk.store import search_keys
@@ -52,6 +55,7 @@ from cti_desk.store.models import (
     Purchase,
     PurchaseLine,
     StockLevel,
+    StockLookup,
 )
 
 log = logging.getLogger(__name__)
@@ -269,6 +273,8 @@ class _Catalogue:
     ec_id: int
     products: list[tuple[int, str, int]]  # (id, name, price)
     popular: list[int]  # weighted lookup table of product indexes
+    near: dict[tuple[int, str], int]  # (product id, prefecture) -> available in its shops
+    total: dict[int, int]  # product id -> available everywhere
 
 
 def _catalogue(rng: random.Random, sink: _Sink, ts, now: datetime, counts: dict) -> _Catalogue:
@@ -325,6 +331,13 @@ def _catalogue(rng: random.Random, sink: _Sink, ts, now: datetime, counts: dict)
             stock.append((pid, loc[0], on_hand, 0, stamp))
     sink.write(StockLevel.__table__, ("product_id", "location_id", "on_hand", "reserved", "updated_at"), stock)
     counts.update(locations=len(locations), products=len(products), stock_levels=len(stock))
+    pref_of = {loc[0]: loc[4] for loc in locations if loc[3] == "shop"}
+    near: dict[tuple[int, str], int] = {}
+    total: dict[int, int] = {}
+    for pid, loc_id, on_hand, _reserved, _stamp in stock:
+        total[pid] = total.get(pid, 0) + on_hand
+        if loc_id in pref_of:
+            near[pid, pref_of[loc_id]] = near.get((pid, pref_of[loc_id]), 0) + on_hand
     # Popularity: a few best sellers, a long tail.
     popular = _weighted_table([1.0 / (r + 5) for r in range(len(products))])
     order = list(range(len(products)))
@@ -336,6 +349,8 @@ def _catalogue(rng: random.Random, sink: _Sink, ts, now: datetime, counts: dict)
         ec_id=ec_id,
         products=products,
         popular=[order[i] for i in popular],
+        near=near,
+        total=total,
     )
 
 
@@ -378,6 +393,7 @@ class _Ids:
         self.call = itertools.count(1)
         self.order = itertools.count(1)
         self.order_line = itertools.count(1)
+        self.lookup = itertools.count(1)
 
 
 def generate(
@@ -457,7 +473,7 @@ class _connection:
 
 
 # Children first, so foreign keys hold at every step.
-_DEMO_TABLES = ("delivery_order_lines", "delivery_orders", "call_log", "inquiries", "points_ledger",
+_DEMO_TABLES = ("stock_lookups", "delivery_order_lines", "delivery_orders", "call_log", "inquiries", "points_ledger",
                 "purchase_lines", "purchases", "stock_levels",
                 "product_search_keys", "products", "locations", "addresses", "customer_emails",
                 "customer_phones", "channel_identities", "customer_search_keys", "customers")
@@ -479,7 +495,7 @@ def _advance_sequences(store: Store) -> None:
     tables = ("customers", "channel_identities", "customer_phones", "customer_emails", "addresses",
               "locations", "products", "purchases", "purchase_lines", "points_ledger", "inquiries",
               "customer_search_keys", "product_search_keys", "call_log", "delivery_orders",
-              "delivery_order_lines")
+              "delivery_order_lines", "stock_lookups")
     with store.transaction() as s:
         for t in tables:
             s.execute(text(
@@ -537,7 +553,7 @@ class _CustomerGenerator:
         customers, identities, phones, emails, addresses, keys = [], [], [], [], [], []
         next_key = ids.search_key.__next__
         purchases, lines, points, inquiries = [], [], [], []
-        call_log, orders, order_lines = [], [], []
+        call_log, orders, order_lines, lookups = [], [], [], []
 
         for cid in range(first_id, first_id + n):
             created = end - timedelta(days=HISTORY_DAYS + ri(0, 1500), seconds=ri(86400))
@@ -553,7 +569,7 @@ class _CustomerGenerator:
                 phones.append((next(ids.phone), cid, iid, number, kind, ""))
                 keys.append((next_key(), cid, _PHONE, phone_key(number)))
                 self._inquiry(cid, number, created, inquiries, force_call=True)
-                self._calls(cid, [], None, call_log, orders, order_lines, purchases, lines)
+                self._calls(cid, [], None, call_log, orders, order_lines, purchases, lines, lookups)
                 self.household = None
                 continue
 
@@ -656,9 +672,9 @@ class _CustomerGenerator:
 
             if r() < 0.45:
                 number = landline or next((p[3] for p in reversed(phones) if p[1] == cid), None)
-                self._inquiry(cid, number, created, inquiries)
+                self._inquiry(cid, number, created, inquiries, prefecture=addr[1])
                 self._calls(cid, bought, (name, addr, line1, line2), call_log, orders, order_lines,
-                            purchases, lines)
+                            purchases, lines, lookups)
 
         return [
             (Customer.__table__, ("id", "name", "name_kana", "flags", "created_at"), customers),
@@ -676,12 +692,14 @@ class _CustomerGenerator:
             (DeliveryOrder.__table__, ORDER_COLUMNS, orders),
             (DeliveryOrderLine.__table__, ("id", "order_id", "product_id", "location_id", "quantity", "unit_price"),
              order_lines),
+            (StockLookup.__table__, LOOKUP_COLUMNS, lookups),
         ]
 
     def _calls(self, *args) -> None:
         emit_calls(self, *args)
 
-    def _inquiry(self, cid: int, number: str | None, created: datetime, out: list, force_call: bool = False) -> None:
+    def _inquiry(self, cid: int, number: str | None, created: datetime, out: list, force_call: bool = False,
+                 prefecture: str = "") -> None:
         rng = self.rng
         ri = rng.randrange
         for _ in range(1 if rng.random() < 0.7 else ri(2, 4)):
@@ -692,15 +710,21 @@ class _CustomerGenerator:
             ago = ri(HISTORY_DAYS * 86400)
             opened = self.end - timedelta(seconds=ago)
             opened = opened.replace(hour=(opened.hour % 10) + 0, minute=opened.minute)
-            product = self.cat.products[ri(len(self.cat.products))][1]
+            product_id, product, _price = self.cat.products[ri(len(self.cat.products))]
             open_now = ago < 30 * 86400 and rng.random() < 0.5
             closed = None if open_now else self.ts(opened + timedelta(minutes=ri(2, 30)))
             iid = next(self.ids.inquiry)
             is_call = chan == "call_center"
             op = ri(len(OPERATORS)) if chan in ("call_center", "line", "ec", "app") else None
             call_id = f"{int(opened.replace(tzinfo=UTC).timestamp())}.{iid}" if is_call else None
+            asked = None  # (product id, prefecture, available near, in all) of a stock question
+            if is_call and subject == STOCK_SUBJECT:
+                near = self.cat.near.get((product_id, prefecture), 0) if prefecture else 0
+                asked = (product_id, prefecture, near, self.cat.total.get(product_id, 0))
+                if prefecture and not near:
+                    notes = STOCK_NONE_NEAR
             if is_call:
-                self.calls.append((opened, call_id, iid, number, op))
+                self.calls.append((opened, call_id, iid, number, op, asked))
             out.append((
                 iid, cid, chan, call_id,
                 number if is_call else None,

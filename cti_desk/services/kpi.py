@@ -10,13 +10,12 @@ on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import String, and_, func, literal, or_, select
+from sqlalchemy import String, and_, case, cast, distinct, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from cti_desk.domain.errors import BadArgument
@@ -30,6 +29,7 @@ from cti_desk.store.models import (
     InquiryEntry,
     Product,
     Purchase,
+    StockLookup,
 )
 
 JST = timedelta(hours=9)
@@ -76,8 +76,8 @@ class AskedProduct:
     product_id: int
     sku: str
     name: str
-    asked: int  # stock inquiries naming it
-    out_of_stock: int  # of them, from a caller whose prefecture's shops have none now
+    asked: int  # calls (and kiosk lookups) that looked its stock up
+    out_of_stock: int  # of them, with none available in shops of the asker's prefecture then
 
 
 def utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -295,60 +295,32 @@ def _entry_channels(s: Session, customers: set[int]) -> dict[int, str]:
     return out
 
 
-STOCK_SUBJECT = "%在庫%"  # what operators (and the demo data) title a stock question
 
 
 def asked_out_of_stock(store: Store, start: date, end: date, limit: int = 20) -> list[AskedProduct]:
-    """Products most asked for in stock inquiries of the range, out of stock first.
+    """Products most asked for while none was available where the asker was: out of stock
+    first, then the most asked.
 
-    What the store can tell today: it keeps no record of which product an operator looked
-    up, nor stock levels of the past. So a product counts as asked when a stock inquiry
-    (subject containing 在庫) names it in its notes, and as out of stock where the caller
-    was when no shop of the caller's home prefecture has one available now.
+    Counted from the stock lookups made during calls (the caller's prefecture) and at
+    shop kiosks (the shop's), each with what shops of that prefecture had available at
+    that moment (services/stock_lookups). One call looking a product up twice is one ask.
+    A lookup for a caller of unknown prefecture is asked, never "out of stock near them".
     """
-    from cti_desk.store.models import Address, Location, StockLevel
-
     lo, hi = utc_bounds(start, end)
+    ask = func.coalesce(StockLookup.call_id, "#" + cast(StockLookup.id, String))
+    short = and_(StockLookup.available_near == 0, StockLookup.prefecture != "")
+    asked = func.count(distinct(ask))
+    out = func.count(distinct(case((short, ask))))
     with store.session() as s:
-        products = s.execute(select(Product.id, Product.sku, Product.name)).all()
-        asks = s.execute(
-            select(Inquiry.notes, Inquiry.customer_id)
-            .where(Inquiry.opened_at >= lo, Inquiry.opened_at < hi, Inquiry.subject.like(STOCK_SUBJECT))
+        rows = s.execute(
+            select(StockLookup.product_id, Product.sku, Product.name, asked, out)
+            .join(Product, Product.id == StockLookup.product_id)
+            .where(StockLookup.at >= lo, StockLookup.at < hi)
+            .group_by(StockLookup.product_id, Product.sku, Product.name)
+            .order_by(out.desc(), asked.desc(), StockLookup.product_id)
+            .limit(limit)
         ).all()
-        # One pattern, longest names first, so "包丁 16cm" is not taken for "包丁".
-        by_name = {p.name: p.id for p in sorted(products, key=lambda p: (-len(p.name), p.id)) if p.name}
-        named = re.compile("|".join(map(re.escape, by_name))) if by_name else None
-        asked: Counter[int] = Counter()
-        wants: list[tuple[int, int | None]] = []
-        for notes, customer_id in asks:
-            hit = named.search(notes or "") if named is not None else None
-            if hit is not None:
-                pid = by_name[hit.group()]
-                asked[pid] += 1
-                wants.append((pid, customer_id))
-        customers = {c for _p, c in wants if c is not None}
-        prefecture: dict[int, str] = {}
-        for chunk in _chunks(sorted(customers), 500):
-            for cid, pref in s.execute(select(Address.customer_id, Address.prefecture)
-                                       .where(Address.customer_id.in_(chunk)).order_by(Address.id)):
-                prefecture.setdefault(cid, pref)
-        available: set[tuple[int, str]] = set()
-        for chunk in _chunks(sorted(asked), 500):
-            rows = s.execute(
-                select(StockLevel.product_id, Location.prefecture)
-                .join(Location, Location.id == StockLevel.location_id)
-                .where(StockLevel.product_id.in_(chunk), Location.kind == "shop",
-                       StockLevel.on_hand > StockLevel.reserved)
-            )
-            available.update((pid, pref) for pid, pref in rows)
-    out_of_stock: Counter[int] = Counter()
-    for pid, cid in wants:
-        pref = prefecture.get(cid) if cid is not None else None
-        if pref and (pid, pref) not in available:
-            out_of_stock[pid] += 1
-    names = {p.id: p for p in products}
-    ranked = sorted(asked, key=lambda pid: (-out_of_stock[pid], -asked[pid], pid))[:limit]
-    return [AskedProduct(pid, names[pid].sku, names[pid].name, asked[pid], out_of_stock[pid]) for pid in ranked]
+    return [AskedProduct(pid, sku, name, n, n_out) for pid, sku, name, n, n_out in rows]
 
 
 def _chunks(items: list, n: int) -> Iterable[list]:

@@ -7,6 +7,7 @@ the caller was" can only be counted from these rows.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -15,7 +16,10 @@ from sqlalchemy.orm import Session
 from cti_desk.domain.delivery import Nearness, canonical_prefecture
 from cti_desk.domain.text import bounded
 from cti_desk.services.inventory import ProductStock
+from cti_desk.store.db import Store
 from cti_desk.store.models import StockLookup
+
+log = logging.getLogger(__name__)
 
 CALL = "call"
 KIOSK = "kiosk"
@@ -54,3 +58,16 @@ def record_lookup(session: Session, stock: ProductStock, asker: Asker, prefectur
     )
     session.add(row)
     return row
+
+
+def remember_lookup(store: Store, stock: ProductStock, asker: Asker, prefecture: str | None) -> bool:
+    """Record a lookup in its own transaction, on the caller's (worker) thread. The stock is
+    what the operator needs now: a store that refuses the row costs the KPI one row and
+    a warning in the log, never the figures on screen."""
+    try:
+        with store.transaction() as s:
+            record_lookup(s, stock, asker, prefecture)
+        return True
+    except Exception as exc:
+        log.warning("stock lookup not recorded (%s): %s", type(exc).__name__, exc)
+        return False

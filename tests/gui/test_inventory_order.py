@@ -347,3 +347,31 @@ def test_a_seat_without_an_oms_queues_and_the_apps_dispatcher_sends(qtbot, windo
     finally:
         sender.stop()
         oms.close()
+
+
+def test_a_product_looked_up_during_a_call_is_the_callers_demand(qtbot, window, store):
+    """Stock looked up in the inventory tab while a call is on is one stock_lookups row
+    (the supervisors' "asked for while out of stock" counts them); outside a call, none."""
+    from cti_desk.domain.calls import CallState
+    from cti_desk.store.models import StockLookup
+    from tests.gui.test_operator_window import ring, update
+
+    r = add_retail(store)
+    ring(qtbot, window, update(call_id="c-look", number="0312345678"))
+    window.on_call_update(update(call_id="c-look", state=CallState.ANSWERED, agent="PJSIP/2001", seconds=5))
+    panel = window.inventory
+    qtbot.waitUntil(lambda: panel._prefecture == "東京都")  # the caller's, loaded after the pop
+    with qtbot.waitSignal(panel.stockLoaded):
+        panel.search("SKU-KETTLE")
+    with store.session() as s:
+        row = s.scalars(select(StockLookup)).one()
+    # Available then: 3 in Shibuya (Tokyo); 56 counting Yokohama, the warehouse, EC and Umeda.
+    assert (row.channel, row.call_id, row.customer_id, row.product_id) == (
+        "call", "c-look", r.customer_id, r.products["SKU-KETTLE"])
+    assert (row.prefecture, row.available_near, row.available_total) == ("東京都", 3, 56)
+
+    window.on_call_update(update(call_id="c-look", state=CallState.ENDED, agent="PJSIP/2001", seconds=60))
+    with qtbot.waitSignal(panel.stockLoaded):
+        panel.search("SKU-KETTLE")
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(StockLookup)) == 1

@@ -65,3 +65,33 @@ def test_delivery_orders_come_from_calls_of_the_inquiry(demo):
     rows = kpi_rows(store, date(2024, 11, 1), TODAY, "month")
     assert sum(r.orders for r in rows) == len(orders)
     assert sum(r.calls for r in rows) == counts["call_log"]
+
+
+def test_each_stock_question_on_the_phone_left_its_lookup(demo):
+    """Demo stock questions asked by phone carry the operator's lookup: same call, customer
+    and product (named in the notes), a minute after the answer; the notes say "none near"
+    exactly when the lookup found none in the caller's prefecture; the KPI counts them."""
+    from cti_desk.services.kpi import asked_out_of_stock
+    from cti_desk.store.models import Product, StockLookup
+
+    store, _counts = demo
+    with store.session() as s:
+        questions = {row.call_id: row for row in s.execute(
+            select(Inquiry.call_id, Inquiry.customer_id, Inquiry.notes)
+            .where(Inquiry.channel == "call_center", Inquiry.subject == "在庫の問い合わせ"))}
+        lookups = s.execute(select(StockLookup, Product.name, CallLogEntry.answered_at)
+                            .join(Product, Product.id == StockLookup.product_id)
+                            .join(CallLogEntry, CallLogEntry.call_id == StockLookup.call_id)).all()
+    assert len(questions) > 20 and sorted(questions) == sorted(lk.call_id for lk, _n, _a in lookups)
+    none_near = 0
+    for lookup, product_name, answered_at in lookups:
+        asked = questions[lookup.call_id]
+        assert (lookup.channel, lookup.customer_id) == ("call", asked.customer_id)
+        assert asked.notes.startswith(f"{product_name}の在庫確認。")
+        assert (lookup.at - answered_at).total_seconds() == 60
+        said_none = "近隣店舗に在庫なし" in asked.notes
+        assert said_none == (lookup.prefecture != "" and lookup.available_near == 0)
+        none_near += said_none
+    assert none_near > 0
+    top = asked_out_of_stock(store, date(2024, 1, 1), TODAY, limit=1000)
+    assert sum(a.asked for a in top) == len(lookups) and sum(a.out_of_stock for a in top) == none_near

@@ -147,8 +147,13 @@ def test_journey_counts_first_and_second_purchases_by_entry_channel(story):
     ]
 
 
-def test_products_asked_for_while_out_of_stock_where_the_caller_lives(store):
-    from cti_desk.store.models import Inquiry, StockLevel
+def test_products_asked_for_while_out_of_stock_where_the_asker_was(store):
+    """Hand-built store: a Tokyo shop, a kettle and a mug; lookups recorded as the inventory
+    tab and the kiosk record them (stock_for, then record_lookup with the stock of that
+    moment), while the mug's stock runs out and comes back."""
+    from cti_desk.services.inventory import stock_for
+    from cti_desk.services.stock_lookups import CALL, KIOSK, Asker, record_lookup
+    from cti_desk.store.models import StockLevel
     from tests.story_factories import add_location, add_product
 
     tokyo = add_customer_in(store, "東京都")
@@ -159,15 +164,29 @@ def test_products_asked_for_while_out_of_stock_where_the_caller_lives(store):
     with store.transaction() as s:
         s.add_all([StockLevel(product_id=kettle, location_id=shop, on_hand=0),
                    StockLevel(product_id=mug, location_id=shop, on_hand=5)])
-        for customer, product in ((tokyo, "ステンレスケトル 16cm"), (osaka, "ステンレスケトル 16cm"),
-                                  (tokyo, "磁器マグカップ 白"), (tokyo, "磁器マグカップ 白"), (osaka, "磁器マグカップ 白")):
-            s.add(Inquiry(customer_id=customer, channel="call_center", subject="在庫の問い合わせ",
-                          notes=f"{product}の在庫確認。", opened_at=kpi_story.jst(11, 1, 10)))
-        s.add(Inquiry(customer_id=tokyo, channel="call_center", subject="返品", notes="磁器マグカップ 白の返品",
-                      opened_at=kpi_story.jst(11, 1, 10)))
+
+    def look(product, asker, prefecture, at):
+        with store.transaction() as s:
+            record_lookup(s, stock_for(s, product, prefecture), asker, prefecture, now=at)
+
+    def mug_on_hand(n):
+        with store.transaction() as s:
+            s.get(StockLevel, (mug, shop)).on_hand = n
+
+    look(kettle, Asker(CALL, "c1", tokyo), "東京都", kpi_story.jst(11, 1, 10))  # none in Tokyo
+    look(kettle, Asker(CALL, "c2", osaka), "大阪府", kpi_story.jst(11, 1, 11))  # no shop in Osaka
+    look(mug, Asker(CALL, "c3", tokyo), "東京都", kpi_story.jst(11, 1, 12))  # 5 in Shibuya
+    look(mug, Asker(CALL, "c3", tokyo), "東京都", kpi_story.jst(11, 1, 12, 5))  # same call again
+    mug_on_hand(0)
+    look(mug, Asker(CALL, "c4", tokyo), "東京都", kpi_story.jst(11, 2, 10))  # sold out then
+    mug_on_hand(7)  # restocked: c4's ask stays an out-of-stock one
+    look(kettle, Asker(KIOSK, shop="S001"), "東京都", kpi_story.jst(11, 2, 11))  # at the kiosk
+    look(mug, Asker(CALL, "c5"), None, kpi_story.jst(11, 2, 12))  # caller of unknown prefecture
+    look(kettle, Asker(CALL, "c6", tokyo), "東京都", kpi_story.jst(11, 3, 10))  # after the range
+
     asked = [(a.sku, a.asked, a.out_of_stock) for a in asked_out_of_stock(store, FROM, TO)]
-    # Kettle: none in Tokyo, no shop at all in Osaka; mug: Tokyo has 5, Osaka's caller has none.
-    assert asked == [("KT-1", 2, 2), ("TB-1", 3, 1)]
+    # Kettle: c1, c2 and the kiosk, all with none near; mug: c3 (once), c4 (out), c5 (unknown).
+    assert asked == [("KT-1", 3, 3), ("TB-1", 3, 1)]
 
 
 def add_customer_in(store, prefecture: str) -> int:
