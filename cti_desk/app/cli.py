@@ -68,6 +68,25 @@ def _seconds_above_zero(text: str) -> int:
     return value
 
 
+def _idle_timeout(text: str) -> int:
+    from cti_desk.app.kiosk import idle_timeout_problem
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
+    if problem := idle_timeout_problem(value):
+        raise argparse.ArgumentTypeError(f"{problem}: {text!r}")
+    return value
+
+
+def _shop_code(text: str) -> str:
+    value = text.strip()
+    if not 0 < len(value) <= 20 or not value.isprintable():
+        raise argparse.ArgumentTypeError("a shop code is 1-20 printable characters (a location code)")
+    return value
+
+
 def _queue_names(text: str) -> frozenset[str]:
     """`support,vip` -> {"support", "vip"} (queue names as the PBX spells them)."""
     names = [n.strip() for n in text.split(",") if n.strip()]
@@ -139,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
                              "when they ring (env CTI_DESK_POP_ON_ANSWER)")
     parser.add_argument("--oms-url", default=os.environ.get("CTI_DESK_OMS_URL"), metavar="URL",
                         help="order management system to push delivery orders to")
+    parser.add_argument("--shop", type=_shop_code, default=None, metavar="CODE",
+                        help="--role kiosk: the shop (location code) the kiosk stands in "
+                             "(default: the settings' [kiosk] shop=)")
+    parser.add_argument("--idle-timeout", type=_idle_timeout, default=None, metavar="SECONDS",
+                        help="--role kiosk: wipe the screen back to the scan after this many idle "
+                             "seconds (15-3600; default: the settings' [kiosk] idle_timeout=, else 60)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo-data", help="fill the store with a reproducible demo retailer")
@@ -191,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source(relay)
     _add_db(relay)
     _add_common(relay)
+
+    kiosk = sub.add_parser("kiosk", help="shop kiosk administration")
+    kiosk_sub = kiosk.add_subparsers(dest="kiosk_command", metavar="ACTION", required=True)
+    set_pin = kiosk_sub.add_parser("set-pin", help="set the staff PIN that leaves kiosk mode "
+                                                   "(4-12 digits read from stdin; stored hashed)")
+    _add_db(set_pin)
+    _add_common(set_pin)
 
     dbp = sub.add_parser("db", help="store maintenance")
     dbsub = dbp.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -309,6 +341,10 @@ def _run(args: argparse.Namespace) -> int:
         from cti_desk.app.queues import run_queues
 
         return run_queues(args.source, _db_url(args), args.sl, args.interval)
+    if command == "kiosk":
+        from cti_desk.app.kiosk import set_pin_command
+
+        return set_pin_command(args)
     if command == "relay":
         from cti_desk.app.monitor import run_relay
 

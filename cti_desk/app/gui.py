@@ -219,6 +219,13 @@ def run_gui(args, db_url: str) -> int:
     settings.setValue("role", role)
 
     store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
+    if role == "kiosk":  # its shop and a staff PIN to leave it, or one line and no window
+        from cti_desk.app.kiosk import kiosk_start, refused
+
+        args.kiosk = kiosk_start(args, settings.value, store)
+        if isinstance(args.kiosk, tuple):
+            store.dispose()
+            return refused(args.kiosk)
     operator = _seat_operator(args, settings)  # bad settings: exit 2, before any window
     if source_config is not None:
         from cti_desk.telephony.sources import with_outside_line
