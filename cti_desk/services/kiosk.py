@@ -34,6 +34,7 @@ from cti_desk.services.audit import record
 from cti_desk.services.customers import resolve_caller
 from cti_desk.services.inventory import ProductHit, ProductSearch, find_products, stock_for
 from cti_desk.services.orders import (
+    OrderOrigin,
     PlacedOrder,
     ValidationFailed,
     check_postal_code,
@@ -57,6 +58,7 @@ log = logging.getLogger(__name__)
 
 CUSTOMER_LOOKUP = "kiosk.customer_lookup"
 KIOSK_ORDER = "kiosk.order"
+KIOSK_ORDER_PREFIX = "KS"  # order numbers of orders taken at a shop's kiosk (CC: the call center)
 MAX_CUSTOMERS = 10  # a household landline is shared by a few, not by dozens
 
 # What the kiosk can say about a customer lookup (English; translated in the Qt layer).
@@ -268,29 +270,29 @@ def _check_guest_draft(store: Store, draft: OrderDraft, today: date, calendar) -
         raise ValidationFailed(errors)
 
 
-def _guest(store: Store, draft: OrderDraft, shop: KioskShop, key: str) -> int:
-    """The guest's customer record, one per order draft (a retry finds the same one)."""
+def _guest(s, draft: OrderDraft, shop: KioskShop, key: str) -> int:
+    """The guest's customer record, one per order draft (a retry finds the same one); made
+    inside the order's transaction, so an order refused leaves no guest behind."""
     external_id = bounded(f"kiosk-{key}", 100)
-    with store.transaction() as s:
-        found = s.scalar(select(ChannelIdentity.customer_id).where(
-            ChannelIdentity.channel == Channel.STORE.value, ChannelIdentity.external_id == external_id))
-        if found is not None:
-            return found
-        name = bounded(draft.recipient.strip(), 200)
-        customer = Customer(name=name, created_at=utcnow())
-        s.add(customer)
-        s.flush()
-        identity = ChannelIdentity(customer_id=customer.id, channel=Channel.STORE.value,
-                                   external_id=external_id, display_name=name)
-        s.add(identity)
-        s.flush()
-        e164 = normalize_e164(draft.phone)
-        if e164:
-            s.add(CustomerPhone(customer_id=customer.id, identity_id=identity.id, e164=e164,
-                                kind="mobile" if e164.startswith(("+8170", "+8180", "+8190")) else "home",
-                                raw=bounded(draft.phone, 64)))
-        record(s, actor(shop), "customer.create", customer.id, detail=f"shop={shop.code} guest")
-        return customer.id
+    found = s.scalar(select(ChannelIdentity.customer_id).where(
+        ChannelIdentity.channel == Channel.STORE.value, ChannelIdentity.external_id == external_id))
+    if found is not None:
+        return found
+    name = bounded(draft.recipient.strip(), 200)
+    customer = Customer(name=name, created_at=utcnow())
+    s.add(customer)
+    s.flush()
+    identity = ChannelIdentity(customer_id=customer.id, channel=Channel.STORE.value,
+                               external_id=external_id, display_name=name)
+    s.add(identity)
+    s.flush()
+    e164 = normalize_e164(draft.phone)
+    if e164:
+        s.add(CustomerPhone(customer_id=customer.id, identity_id=identity.id, e164=e164,
+                            kind="mobile" if e164.startswith(("+8170", "+8180", "+8190")) else "home",
+                            raw=bounded(draft.phone, 64)))
+    record(s, actor(shop), "customer.create", customer.id, detail=f"shop={shop.code} guest")
+    return customer.id
 
 
 def place_kiosk_order(store: Store, draft: OrderDraft, shop: KioskShop, key: str, *,
@@ -311,23 +313,22 @@ def place_kiosk_order(store: Store, draft: OrderDraft, shop: KioskShop, key: str
     else:
         draft.points_to_use = 0
         _check_guest_draft(store, draft, japan_day(now), calendar)
-        draft.customer_id = _guest(store, draft, shop, key)
-    placed = place_order(store, draft, key=key, now=now, calendar=calendar)
-    _audit_order(store, placed, draft.customer_id, shop)
-    return placed
+        draft.customer_id = 0
+    origin = OrderOrigin(
+        channel=Channel.STORE.value, prefix=KIOSK_ORDER_PREFIX, shop=shop.code,
+        shop_location_id=shop.location_id,
+        make_customer=lambda s: _guest(s, draft, shop, key),
+        audit=lambda s, placed: _audit_order(s, placed, draft.customer_id, shop),
+    )
+    return place_order(store, draft, key=key, now=now, calendar=calendar, origin=origin)
 
 
-def _audit_order(store: Store, placed: PlacedOrder, customer_id: int, shop: KioskShop) -> None:
-    # The order's own "order.place" row (actor kiosk:CODE) is in its transaction; this
-    # one says which shop's kiosk took it, once per order even when a retry found it.
+def _audit_order(s, placed: PlacedOrder, customer_id: int, shop: KioskShop) -> None:
+    # With the order's own "order.place" row (actor kiosk:CODE), in its transaction: which
+    # shop's kiosk took it, once per order even when a retry found it.
+    if placed.found and s.scalar(select(AuditEntry.id).where(
+            AuditEntry.action == KIOSK_ORDER,
+            AuditEntry.detail.startswith(f"{placed.order_no} ", autoescape=True)).limit(1)):
+        return
     detail = f"{placed.order_no} shop={shop.code} {len(placed.lines)}点 合計{placed.total}円 お届け{placed.delivery_date}"
-    try:
-        with store.transaction() as s:
-            if placed.found and s.scalar(select(AuditEntry.id).where(
-                    AuditEntry.action == KIOSK_ORDER,
-                    AuditEntry.detail.startswith(f"{placed.order_no} ", autoescape=True)).limit(1)):
-                return
-            record(s, actor(shop), KIOSK_ORDER, customer_id, detail=detail)
-    except Exception as exc:  # the order stands; its order.place row names the kiosk
-        log.warning("kiosk order %s placed, its kiosk.order audit row not written (%s)",
-                    placed.order_no, type(exc).__name__)
+    record(s, actor(shop), KIOSK_ORDER, customer_id, detail=detail)

@@ -10,11 +10,14 @@ from cti_desk.domain.model import Channel
 from cti_desk.store.models import DeliveryOrder
 
 
-def oms_payload(order: DeliveryOrder, draft: OrderDraft, products: dict, locations: dict) -> dict:
-    """The JSON the OMS receives (CONTRACT.md: Order for delivery)."""
+def oms_payload(order: DeliveryOrder, draft: OrderDraft, products: dict, locations: dict,
+                channel: str = Channel.CALL_CENTER.value, shop: str | None = None) -> dict:
+    """The JSON the OMS receives (CONTRACT.md: Order for delivery). `shop`, added: the
+    shop whose kiosk took the order (channel "store"); null for the call center's."""
     return {
         "order_no": order.order_no,
-        "channel": Channel.CALL_CENTER.value,
+        "channel": channel,
+        "shop": shop,
         "customer_id": order.customer_id,
         "call_id": order.call_id,
         "inquiry_id": order.inquiry_id,

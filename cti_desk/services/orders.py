@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from cti_desk.domain.delivery import (
     VALIDATION_TEXTS,
@@ -90,9 +92,29 @@ def japan_day(utc: datetime) -> date:
     return utc.replace(tzinfo=UTC).astimezone(JST).date()
 
 
-def order_number(day: date, row_id: int) -> str:
+def order_number(day: date, row_id: int, prefix: str = ORDER_PREFIX) -> str:
     """`CC-20261125-000123`: the day in Japan and the order's own row id, unique across seats."""
-    return f"{ORDER_PREFIX}-{day:%Y%m%d}-{row_id:06d}"
+    return f"{prefix}-{day:%Y%m%d}-{row_id:06d}"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderOrigin:
+    """Where an order is taken: the call center (the default) or a shop's kiosk. Its
+    channel and shop go into the purchase, the order number and the OMS body; its hooks
+    run inside the order's own transaction, so they are saved with it or not at all."""
+
+    channel: str = Channel.CALL_CENTER.value
+    prefix: str = ORDER_PREFIX
+    shop: str | None = None  # the shop's location code
+    shop_location_id: int | None = None  # the purchase's location
+    # A customer record made for a guest (draft.customer_id 0): returns its id; a retry
+    # of the same draft must find the same record.
+    make_customer: Callable[[Session], int] | None = None
+    # More audit rows of the placed order (order number, whether a retry found it).
+    audit: Callable[[Session, PlacedOrder], None] | None = None
+
+
+CALL_CENTER = OrderOrigin()
 
 
 class OrderRejected(Exception):
@@ -185,6 +207,7 @@ def place_order(
     after_unknown_outcome: bool = False,
     now: datetime | None = None,
     calendar: DeliveryCalendar | None = None,
+    origin: OrderOrigin = CALL_CENTER,
 ) -> PlacedOrder:
     """Place the order, or find it when `key`'s order exists already (`found`).
 
@@ -199,7 +222,9 @@ def place_order(
     placed: PlacedOrder | None = None
     try:
         with store.transaction() as s:
-            placed = _place(s, draft, now, today, calendar, postal_errors, key, call)
+            placed = _place(s, draft, now, today, calendar, postal_errors, key, call, origin)
+            if origin.audit is not None:
+                origin.audit(s, placed)
     except OutOfStock as exc:
         # Outside the failed transaction: where else the operator can take it from.
         try:
@@ -259,7 +284,9 @@ def _stored_order(s, key: str) -> PlacedOrder | None:
     )
 
 
-def _place(s, draft, now, today, calendar, postal_errors, key, call) -> PlacedOrder:
+def _place(s, draft, now, today, calendar, postal_errors, key, call, origin) -> PlacedOrder:
+    if not draft.customer_id and origin.make_customer is not None:
+        draft.customer_id = origin.make_customer(s)
     # Lock the customer row (PostgreSQL): two seats can't spend the same points twice, and
     # a retry of a draft waits here for its first attempt to end, then finds its order.
     # SQLite's BEGIN IMMEDIATE already serialized this transaction.
@@ -328,10 +355,10 @@ def _place(s, draft, now, today, calendar, postal_errors, key, call) -> PlacedOr
     )
     s.add(order)
     s.flush()
-    order.order_no = order_number(today, order.id)
+    order.order_no = order_number(today, order.id, origin.prefix)
     purchase = Purchase(
-        order_no=order.order_no, channel=Channel.CALL_CENTER.value, customer_id=draft.customer_id,
-        purchased_at=now, total=total, status="pending_delivery",
+        order_no=order.order_no, channel=origin.channel, customer_id=draft.customer_id,
+        location_id=origin.shop_location_id, purchased_at=now, total=total, status="pending_delivery",
     )
     s.add(purchase)
     s.flush()
@@ -353,7 +380,7 @@ def _place(s, draft, now, today, calendar, postal_errors, key, call) -> PlacedOr
     # Always queued: a seat without an OMS URL still leaves the order for whichever
     # process on this store sends (which one does is configuration).
     msg = OutboxMessage(idempotency_key=order.order_no, topic="order",
-                        payload=oms_payload(order, draft, products, locations),
+                        payload=oms_payload(order, draft, products, locations, origin.channel, origin.shop),
                         status="pending", attempts=0, next_attempt_at=now, last_error="")
     s.add(msg)
     s.flush()

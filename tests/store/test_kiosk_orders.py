@@ -19,6 +19,7 @@ from cti_desk.store.models import (
     CustomerPhone,
     DeliveryOrder,
     OutboxMessage,
+    Purchase,
     StockLevel,
 )
 from tests.factories import add_customer
@@ -127,6 +128,12 @@ def test_a_members_order_reserves_queues_for_the_oms_and_is_audited_with_the_sho
     assert (outbox.idempotency_key, outbox.status, outbox.id) == (placed.order_no, "pending", placed.outbox_id)
     assert outbox.payload["delivery"]["recipient"] == "佐藤 花子"
     assert [(ln["sku"], ln["quantity"], ln["ship_from"]) for ln in outbox.payload["lines"]] == [("SKU-KETTLE", 2, "S-SHIBUYA")]
+    # A shop's order, not the call center's: its channel, its shop, its own number series.
+    assert (outbox.payload["channel"], outbox.payload["shop"]) == ("store", "S-SHIBUYA")
+    assert placed.order_no.startswith("KS-20261130-")
+    with store.session() as s:
+        purchase = s.get(Purchase, placed.purchase_id)
+        assert (purchase.channel, purchase.location_id) == ("store", retail.locations["S-SHIBUYA"])
     assert audits(store, "order.place")[0][:2] == ("kiosk:S-SHIBUYA", retail.member)
     [(actor, customer_id, detail)] = audits(store, "kiosk.order")
     assert (actor, customer_id) == ("kiosk:S-SHIBUYA", retail.member)
@@ -190,3 +197,19 @@ def test_stock_gone_since_the_look_is_refused_with_nothing_saved(store, retail):
     assert audits(store, "kiosk.order") == []
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(OutboxMessage)) == 0
+
+
+def test_a_guests_order_refused_for_stock_leaves_no_guest_behind(store, retail):
+    """The guest's record is made in the order's own transaction: no order, no guest."""
+    shop = kiosk_shop(store, "S-SHIBUYA")
+    with store.session() as s:
+        before = s.scalar(select(func.count()).select_from(Customer))
+    draft = kettle_draft(retail, 0, location="S-UMEDA", quantity=2, recipient="高橋 一郎",
+                         phone="080-1111-2222", line1="宇田川町3-3", delivery_date=date(2026, 12, 3))
+    with pytest.raises(OutOfStock):
+        place_kiosk_order(store, draft, shop, "draft-6", now=NOW)
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Customer)) == before
+        assert s.scalar(select(func.count()).select_from(ChannelIdentity).where(
+            ChannelIdentity.external_id == "kiosk-draft-6")) == 0
+    assert audits(store, "customer.create") == []
