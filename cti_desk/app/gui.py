@@ -216,7 +216,6 @@ def run_gui(args, db_url: str) -> int:
     settings = settings_file(config_dir())
     i18n.install_language(i18n.choose_language(settings))
     role = args.role or str(settings.value("role", "operator"))
-    settings.setValue("role", role)
 
     store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
     if role == "kiosk":  # its shop and a staff PIN to leave it, or one line and no window
@@ -227,6 +226,7 @@ def run_gui(args, db_url: str) -> int:
             store.dispose()
             return refused(args.kiosk)
     operator = _seat_operator(args, settings)  # bad settings: exit 2, before any window
+    settings.setValue("role", role)  # remembered once it can start (a refused kiosk is not)
     if source_config is not None:
         from cti_desk.telephony.sources import with_outside_line
 

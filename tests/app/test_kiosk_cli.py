@@ -87,6 +87,9 @@ def test_without_a_pin_the_kiosk_refuses_to_start_in_one_line(store, store_url):
     [line] = done.stderr.splitlines()
     assert line.startswith("cti-desk: kiosk mode refused: no staff PIN is set")
     assert "cti-desk kiosk set-pin" in line
+    # Not remembered as the seat's role: a plain `cti-desk` next opens the operator window.
+    ini = Path(os.environ["CTI_DESK_CONFIG_DIR"]) / "cti-desk.ini"
+    assert "role=kiosk" not in (ini.read_text(encoding="utf-8") if ini.exists() else "")
 
 
 def test_an_unknown_shop_is_bad_usage(store, store_url):
