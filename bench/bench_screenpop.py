@@ -299,9 +299,12 @@ def run_window(store: Store, callers: list[Caller], warmup: list[Caller]) -> tup
     watch.wait(200)  # the client's re-sync answer is in
     pops: list[Pop] = []
     timeouts = 0
+    # Call ids are never reused by a PBX; the window restores earlier runs' missed calls
+    # from the store's call log, so each run takes ids of its own.
+    run_id = int(time.time())
     try:
         for n, caller in enumerate(warmup + callers):
-            call = QueueCall(uid=f"bench-1764000000.{10 * n}", number=caller.raw)
+            call = QueueCall(uid=f"bench-{run_id}.{10 * n}", number=caller.raw)
             arrives = call.arrives()
             pop = Pop(caller, call.uid, shift_rows=window.calls.rowCount())
             watch.pop = pop
