@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -360,14 +361,36 @@ class StaffPin(Base):
 
 
 class CallEventRow(Base):
-    """Call events published by `cti-desk relay` for the seats that share one PBX."""
+    """Call events published by `cti-desk relay` for the seats that share one PBX; the id
+    is the sequence number a seat catches up from (telephony/relay*.py)."""
 
     __tablename__ = "call_events"
+    __table_args__ = (
+        Index("ix_call_events_call_id", "call_id", "id"),  # what was published of a call
+        Index("ix_call_events_at", "at"),  # open calls at a takeover; the retention
+    )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     call_id: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(10))
     payload: Mapped[dict] = mapped_column(JSON)
+    kind: Mapped[str] = mapped_column(String(8), server_default="call")  # call|queue|resync|agent
+    # "state:call_id" for a call's state change: each state is published once, whoever publishes.
+    once_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+
+
+class RelayHeartbeat(Base):
+    """One row per `cti-desk relay` process, beaten every 2 s with the database's clock."""
+
+    __tablename__ = "relay_heartbeats"
+    relay_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(200))  # where its calls come from, no secret
+    active: Mapped[bool] = mapped_column(Boolean)  # holds the lock: the one publishing
+    pbx: Mapped[str] = mapped_column(String(20))  # its PBX link's phase (domain.link.LinkPhase)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    beat_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 # Keys compare code point by code point on PostgreSQL as on SQLite (C collation), so a
