@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 ALL = "*"  # the figures of every queue together (QueueBoard.total())
@@ -21,7 +22,6 @@ class BoardSnapshot:
     figures: dict[str, Any]  # queue name -> QueueFigures, ALL included
     agents: list[Any]  # AgentRow
     waiting: list[Any]  # WaitingCaller
-    changed: set[str] = field(default_factory=set)
 
     @property
     def queues(self) -> list[str]:
@@ -49,14 +49,15 @@ class BoardFeed:
         return locked
 
     def snapshot(self) -> BoardSnapshot:
+        """What one tick paints. The source's thread waits while it is taken: only the
+        reads the window shows (not changed_queues(), which `cti-desk queues` needs)."""
         with self._lock:
             board = self._board
             figures = {f.queue: f for f in board.figures()}
             total = figures[ALL] = board.total()
-            agents = list(board.agents())
-            waiting = list(board.waiting_callers())
-            changed = set(board.changed_queues())
-        return BoardSnapshot(total.ts, figures, agents, waiting, changed)
+            agents = board.agents()
+            waiting = board.waiting_callers()
+        return BoardSnapshot(total.ts, figures, agents, waiting)
 
 
 class QueueHistory:
@@ -64,17 +65,30 @@ class QueueHistory:
 
     def __init__(self, seconds: int = HISTORY_SECONDS) -> None:
         self._seconds = seconds
-        self._points: dict[str, deque[tuple[float, int, int]]] = {}
+        # queue -> (times, waiting, longest wait s): three columns, so a series is a copy
+        self._points: dict[str, tuple[deque[float], deque[int], deque[int]]] = {}
 
     def add(self, snapshot: BoardSnapshot) -> None:
         t = snapshot.ts.timestamp()
         for queue, f in snapshot.figures.items():
             points = self._points.get(queue)
             if points is None:
-                points = self._points[queue] = deque(maxlen=self._seconds)
-            points.append((t, int(f.waiting), int(f.longest_wait_s)))
+                points = self._points[queue] = tuple(deque(maxlen=self._seconds) for _ in range(3))
+            times, waiting, longest = points
+            times.append(t)
+            waiting.append(int(f.waiting))
+            longest.append(int(f.longest_wait_s))
 
     def series(self, queue: str, now: float) -> tuple[list[float], list[int], list[int]]:
         """(minutes before now, waiting, longest wait s) for the last hour."""
-        points = [p for p in self._points.get(queue, ()) if now - p[0] <= self._seconds]
-        return ([(p[0] - now) / 60.0 for p in points], [p[1] for p in points], [p[2] for p in points])
+        points = self._points.get(queue)
+        if points is None:
+            return [], [], []
+        times, waiting, longest = points
+        old = 0  # points come in time order: the ones past the hour are the first
+        for t in times:
+            if now - t <= self._seconds:
+                break
+            old += 1
+        return ([(t - now) / 60.0 for t in islice(times, old, None)], list(islice(waiting, old, None)),
+                list(islice(longest, old, None)))

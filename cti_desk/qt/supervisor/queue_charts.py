@@ -70,10 +70,14 @@ class QueueCharts(QWidget):
         self.selector = QComboBox()
         self.selector.setObjectName("queueSelector")
         self.selector.addItem("", ALL)
+        self._listed = {ALL}  # the selector's queues
         self.selector.currentIndexChanged.connect(lambda _i: self._repaint())
         self.selector_label = QLabel()
-        self.as_of = QLabel()
+        self.as_of = QLabel("88:88:88")
         self.as_of.setObjectName("queueAsOf")
+        # A fixed size: the clock's new text each second then asks for no new layout.
+        self.as_of.setFixedSize(self.as_of.sizeHint())
+        self.as_of.setText("")
         self.tiles = QueueTiles()
         self.tiles.thresholds = thresholds or Thresholds()
         self.rolling = RollingChart()
@@ -125,6 +129,8 @@ class QueueCharts(QWidget):
         self.agents_title.setText(translate("QueueCharts", "Agents"))
         self.waiting_title.setText(translate("QueueCharts", "Callers waiting"))
         self.tiles.retranslate()
+        self.agents_model.retranslate()
+        self.waiting_model.retranslate()
 
     @property
     def queue(self) -> str:
@@ -139,9 +145,8 @@ class QueueCharts(QWidget):
     def show_snapshot(self, snapshot: BoardSnapshot) -> None:
         self.snapshot = snapshot
         self.history.add(snapshot)
-        known = {self.selector.itemData(i) for i in range(self.selector.count())}
-        for queue in snapshot.queues:
-            if queue not in known:  # a queue heard for the first time: one new entry
+        for queue in snapshot.figures:
+            if queue not in self._listed:  # a queue heard for the first time: one new entry
                 self._insert_queue(queue)
         if self.isVisible():  # behind the KPI tab: the history goes on, the painting waits
             self._repaint()
@@ -151,6 +156,7 @@ class QueueCharts(QWidget):
         self._repaint()
 
     def _insert_queue(self, queue: str) -> None:
+        self._listed.add(queue)
         at = 1
         while at < self.selector.count() and str(self.selector.itemData(at)) < queue:
             at += 1
