@@ -346,7 +346,7 @@ def _run(args: argparse.Namespace) -> int:
 
         return set_pin_command(args)
     if command == "relay":
-        from cti_desk.app.monitor import run_relay
+        from cti_desk.app.relay import run_relay
 
         return run_relay(args.source, _db_url(args))
     from cti_desk.app.gui import run_gui

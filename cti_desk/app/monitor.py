@@ -23,7 +23,8 @@ from typing import BinaryIO
 
 from cti_desk.app.errors import describe
 from cti_desk.domain.calls import CallState, CallUpdate
-from cti_desk.domain.phone import normalize
+from cti_desk.domain.model import Resolution
+from cti_desk.domain.phone import CallerNumber, NumberKind, normalize
 from cti_desk.services.caller_lookup import DeadlineLookup
 from cti_desk.services.calllog_writer import CallLogWriter
 from cti_desk.services.customers import CallerMatch
@@ -54,7 +55,7 @@ def pop_line(update: CallUpdate, match: CallerMatch | None, outside_line: str | 
             "caller_name": update.caller_name,
             "queue": update.queue,
             "agent": update.agent,
-            "resolution": match.resolution.value if match else None,
+            "resolution": match.resolution.value if match and match.resolution else None,
             "customer_ids": list(match.customer_ids) if match else [],
             "ts": update.ts.isoformat(timespec="milliseconds"),
         },
@@ -135,6 +136,31 @@ class SeatFilter:
             self._mine.popitem(last=False)
 
 
+class RelayedCallers:
+    """`--source relay`: the callers as the relay looked them up (published with each
+    update), in place of a lookup of this monitor's own. Same shape as DeadlineLookup."""
+
+    deadline = 0.5
+
+    def __init__(self, source) -> None:
+        self._source = source
+
+    async def match(self, update: CallUpdate) -> CallerMatch | None:
+        caller = self._source.caller(update.call_id)
+        if caller is None:
+            return None
+        number = caller.get("number")
+        kind = NumberKind.E164 if number else (
+            NumberKind.WITHHELD if caller.get("resolution") == Resolution.ANONYMOUS.value else NumberKind.INVALID)
+        resolution = caller.get("resolution")
+        return CallerMatch(CallerNumber(update.raw_number, kind, number),
+                           Resolution(resolution) if resolution else None,  # type: ignore[arg-type]
+                           tuple(int(i) for i in caller.get("customer_ids") or ()))
+
+    def close(self, timeout: float = 1.0) -> None:
+        pass
+
+
 def _lookup_for(store: Store, outside_line: str | None) -> DeadlineLookup:
     resolver = CallerResolver(store, outside_line_prefix=outside_line)
     return DeadlineLookup(resolver.match, close=resolver.close, describe=describe)
@@ -180,7 +206,7 @@ def _caller_numbers(store: Store, seed: int | None) -> Callable[[int], list[str 
 
 
 async def _watch(source: CallSource, lookup: DeadlineLookup, outside_line: str | None,
-                 call_log: CallLogFn, agent: str | None = None) -> int:
+                 call_log: CallLogFn | None, agent: str | None = None) -> int:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -190,14 +216,18 @@ async def _watch(source: CallSource, lookup: DeadlineLookup, outside_line: str |
 
 def run_monitor(source_url: str, db_url: str, agent: str | None = None) -> int:
     config = parse_source(source_url)  # malformed -> BadArgument -> exit 2
+    relayed = config.kind == "relay"  # the relay looked the callers up and writes the call log
+    source = open_source(config, store_url=db_url) if relayed else None  # not PostgreSQL: exit 2
     store = open_store(db_url)
-    lookup = _lookup_for(store, config.outside_line)
-    call_log = CallLogWriter(store, describe=describe)
+    lookup = RelayedCallers(source) if relayed else _lookup_for(store, config.outside_line)
+    call_log = None if relayed else CallLogWriter(store, describe=describe)
     try:
-        source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
+        if source is None:
+            source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
         log.info("monitoring %s", config.display())
         try:
-            return asyncio.run(_watch(source, lookup, config.outside_line, call_log.submit, agent))
+            return asyncio.run(_watch(source, lookup, config.outside_line,
+                                      call_log.submit if call_log else None, agent))
         except (BrokenPipeError, KeyboardInterrupt):
             return 0
         except OSError as exc:
@@ -208,10 +238,7 @@ def run_monitor(source_url: str, db_url: str, agent: str | None = None) -> int:
             return 1
     finally:
         lookup.close()
-        if not call_log.close(timeout=2 * lookup.deadline):
+        if call_log is not None and not call_log.close(timeout=2 * lookup.deadline):
             log.info("the call log was still waiting on the store at exit")
         store.dispose()
 
-
-def run_relay(source_url: str, db_url: str) -> int:
-    raise NotImplementedError("relay: not yet")

@@ -4,7 +4,8 @@ The source feeds a QueueBoard (telephony/queues.py); the board wakes the printer
 writes a line for every queue whose figures changed, and with `--interval N` one for
 every known queue every N seconds. Nothing is looked up: a line costs json.dumps, write,
 flush. Every call heard goes to the call log (services/calllog_writer.py, its own
-thread), and at start the day's counts so far are read back from it. Diagnostics on stderr; SIGINT/SIGTERM stop it with exit 0, a refused AMI login
+thread), and at start the day's counts so far are read back from it; on `--source relay`
+the relay writes the call log, and its events bring the board to where they stand. Diagnostics on stderr; SIGINT/SIGTERM stop it with exit 0, a refused AMI login
 exits 1.
 """
 
@@ -84,7 +85,7 @@ async def print_queues(source: CallSource, board: QueueBoard, out: BinaryIO,
 
 
 async def _watch(source: CallSource, board: QueueBoard, interval: float | None,
-                 call_log: Callable[[CallUpdate], None]) -> int:
+                 call_log: Callable[[CallUpdate], None] | None) -> int:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -141,15 +142,19 @@ def _restore(board: QueueBoard, store) -> None:
 
 def run_queues(source_url: str, db_url: str, sl_seconds: int = 20, interval: float | None = None) -> int:
     config = parse_source(source_url)  # malformed -> BadArgument -> exit 2
+    relayed = config.kind == "relay"  # the relay writes the call log; its events feed the board
+    source = open_source(config, store_url=db_url) if relayed else None  # not PostgreSQL: exit 2
     store = open_store(db_url)
-    call_log = CallLogWriter(store, describe=describe)  # every call heard, off the lines' path
+    # Every call heard goes to the call log, off the lines' path (unless the relay writes it).
+    call_log = None if relayed else CallLogWriter(store, describe=describe)
     try:
-        source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
+        if source is None:
+            source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
         board = QueueBoard(sl_seconds=sl_seconds)
         _restore(board, store)
         log.info("queue figures from %s (service level within %d s)", config.display(), sl_seconds)
         try:
-            return asyncio.run(_watch(source, board, interval, call_log.submit))
+            return asyncio.run(_watch(source, board, interval, call_log.submit if call_log else None))
         except (BrokenPipeError, KeyboardInterrupt):
             return 0
         except AuthenticationFailed:
@@ -159,6 +164,6 @@ def run_queues(source_url: str, db_url: str, sl_seconds: int = 20, interval: flo
             print(f"cti-desk: {exc.strerror or exc}", file=sys.stderr)
             return 1
     finally:
-        if not call_log.close(timeout=2.0):
+        if call_log is not None and not call_log.close(timeout=2.0):
             log.info("the call log was still waiting on the store at exit")
         store.dispose()

@@ -42,8 +42,9 @@ SOURCE_STOPPED = "the call source was stopped"
 SOURCE_ENDED = "the call source ended"
 
 # What kind of link it is, so the UI can say "listening" for a webhook, "running" for
-# the simulator and "connected" for a PBX.
+# the simulator, "connected" for a PBX, and "relay" for the store's relayed calls.
 VIA_AMI, VIA_WEBHOOK, VIA_SIMULATOR, VIA_OTHER = "ami", "webhook", "sim", "other"
+VIA_RELAY = "relay"
 
 
 def utcnow() -> datetime:

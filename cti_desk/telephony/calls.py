@@ -393,6 +393,16 @@ class CallTracker:
 
     # -- after a reconnect --------------------------------------------------------------
 
+    def adopt(self, update: CallUpdate) -> None:
+        """A call in progress as another tracker last reported it (a relay taking over):
+        the next `resync` ends it if the PBX no longer has it, and says nothing already said."""
+        if update.call_id in self._calls or update.call_id in self._finished:
+            return
+        self._calls[update.call_id] = _Call(
+            call_id=update.call_id, first_uid=update.call_id, raw_number=update.raw_number,
+            caller_name=update.caller_name, incoming=True, queue=update.queue, agent=update.agent,
+            state=update.state, ringing_at=set(update.ringing_at))
+
     def calls_known(self) -> frozenset[str]:
         """Take this before asking for CoreShowChannels, and give it to `resync`."""
         return frozenset(self._calls)

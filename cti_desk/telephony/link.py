@@ -40,6 +40,8 @@ def _kind(source) -> str:
 
     if isinstance(source, AmiSource):
         return VIA_AMI
+    if isinstance(getattr(source, "link_kind", None), str):  # the relay's seats
+        return source.link_kind
     if isinstance(source, CallSimulator):
         return VIA_SIMULATOR
     if isinstance(getattr(source, "started", None), asyncio.Event):

@@ -34,7 +34,7 @@ from cti_desk.telephony.queue_figures import (  # re-exported: the board's publi
     WaitingCaller,
 )
 
-__all__ = ["ALL_QUEUES", "STATES", "AgentRow", "QueueBoard", "QueueFigures", "WaitingCaller"]
+__all__ = ["ALL_QUEUES", "AMI_EVENTS", "STATES", "AgentRow", "QueueBoard", "QueueFigures", "WaitingCaller"]
 
 NAME_LIMIT = 100
 CALL_MEMORY = 4096  # joins remembered per board: AgentConnect comes after QueueCallerLeave
@@ -439,3 +439,6 @@ _AMI: dict[str, Callable[[QueueBoard, Message], None]] = {
     "agentcomplete": QueueBoard._on_complete,
     "hangup": QueueBoard._on_hangup,
 }
+
+# The AMI events the board reads (what the relay passes on to its seats' boards).
+AMI_EVENTS = frozenset(_AMI)

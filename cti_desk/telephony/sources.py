@@ -7,7 +7,7 @@
 | `ami://USER:SECRET@HOST:PORT[?auth=md5&inbound=...&dial_context=...&dial_prefix=...&outside_line=...]` | AmiSource |
 | `webhook://HOST:PORT[?token=T&outside_line=DIGITS]` | WebhookSource |
 | `sim://[?rate=CALLS_PER_MIN&seed=S]` | CallSimulator |
-| `relay` | published by `cti-desk relay` (not here yet) |
+| `relay` | RelaySource: what `cti-desk relay` publishes through the store's PostgreSQL |
 
 `inbound=` (AMI only) names the dialplan contexts incoming calls start in; without it
 the tracker's own rule applies (see telephony/calls.py). Click-to-dial (AMI only) rings
@@ -280,6 +280,7 @@ class AmiSource:
         self._dialling: dict[str, str] = {}  # ActionID of a queued Originate -> digits
         self._link: LinkReporter | None = None
         self.queue_board = None  # a QueueBoard (telephony/queues.py) fed every message, if set
+        self.carried_over: list[CallUpdate] = []  # calls in progress another relay published
 
     def watch_link(self, link: LinkReporter) -> None:
         """Say through `link` what the PBX link does: connected (to which Asterisk),
@@ -341,6 +342,11 @@ class AmiSource:
         if self._agent and self._on_paused is not None:
             self._read_paused(events)
 
+    async def reread_queues(self) -> None:
+        """QueueStatus again now, into the board (the relay does it hourly and after
+        midnight, so its seats' boards start from a recent one)."""
+        await self._read_queues(self._connected_client())
+
     def _read_paused(self, events) -> None:
         paused_in: dict[str, bool] = {}
         for m in events:
@@ -359,6 +365,8 @@ class AmiSource:
         from cti_desk.telephony.calls import CallTracker
 
         tracker = CallTracker(emit, inbound_contexts=self.config.inbound_contexts)
+        for update in self.carried_over:  # the first re-sync ends those the PBX no longer has
+            tracker.adopt(update)
 
         def on_event(msg) -> None:
             tracker.handle(msg)
@@ -480,8 +488,10 @@ class AmiSource:
 def open_source(
     config: SourceConfig,
     caller_numbers: Callable[[int], Sequence[str | None]] | None = None,
+    store_url: str | None = None,
 ) -> CallSource:
-    """The source for a parsed URL. `caller_numbers` feeds the simulator."""
+    """The source for a parsed URL. `caller_numbers` feeds the simulator; `store_url`
+    (the --db URL, PostgreSQL) is where the relay's events are."""
     if config.kind == "ami":
         return AmiSource(config)
     if config.kind == "webhook":
@@ -493,4 +503,10 @@ def open_source(
         from cti_desk.telephony.simulator import CallSimulator
 
         return CallSimulator(caller_numbers or (lambda _n: []), rate=config.rate, seed=config.seed)
-    raise NotImplementedError("relay source: not yet (see `cti-desk relay`)")
+    from cti_desk.telephony.relay_source import RelaySource
+    from cti_desk.telephony.relay_wire import connect_args
+
+    if not store_url:
+        raise BadArgument("--source relay reads the relay's events from the store: "
+                          "--db postgresql+psycopg://USER@HOST:PORT/DB")
+    return RelaySource(config, connect_args(store_url, "cti-desk seat"))
