@@ -116,6 +116,7 @@ class KioskStockRow:
     place: str  # one of PLACES
     available: int
     arrives: date  # the earliest day it can be delivered to the customer's home
+    location_id: int = 0  # what an order line ships from (DraftLine.location_id)
 
     @property
     def place_label(self) -> str:
@@ -155,6 +156,7 @@ def kiosk_stock(store: Store, product_id: int, shop: KioskShop, today: date,
             code=r.code, name=r.name, kind=r.kind,
             place="this_shop" if r.location_id == shop.location_id else r.nearness.value,
             available=max(r.available, 0), arrives=calendar.earliest(today, r.lead_days),
+            location_id=r.location_id,
         )
         for r in stock.rows
     ]
