@@ -58,6 +58,7 @@ class Customer(Base):
     __table_args__ = (
         Index("ix_customers_name", "name"),
         Index("ix_customers_name_kana", "name_kana"),
+        Index("ix_customers_created_at", "created_at"),  # new prospects of a range (KPI journey)
     )
 
 
