@@ -5,7 +5,7 @@ writes a line for every queue whose figures changed, and with `--interval N` one
 every known queue every N seconds. Nothing is looked up: a line costs json.dumps, write,
 flush. Every call heard goes to the call log (services/calllog_writer.py, its own
 thread), and at start the day's counts so far are read back from it; on `--source relay`
-the relay writes the call log, and its events bring the board to where they stand. Diagnostics on stderr; SIGINT/SIGTERM stop it with exit 0, a refused AMI login
+the relay writes the call log, and its events of today bring the board to where they stand. Diagnostics on stderr; SIGINT/SIGTERM stop it with exit 0, a refused AMI login
 exits 1.
 """
 
@@ -151,7 +151,8 @@ def run_queues(source_url: str, db_url: str, sl_seconds: int = 20, interval: flo
         if source is None:
             source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
         board = QueueBoard(sl_seconds=sl_seconds)
-        _restore(board, store)
+        if not relayed:  # the relay's events of today bring the counts (with the PBX's HoldTimes)
+            _restore(board, store)
         log.info("queue figures from %s (service level within %d s)", config.display(), sl_seconds)
         try:
             return asyncio.run(_watch(source, board, interval, call_log.submit if call_log else None))

@@ -7,8 +7,7 @@ missed) reads the events after the last one it saw, in order: each is emitted on
 After losing the store it reconnects with backoff and catches up from there, so a seat
 that was away sees every state it missed, once, as long as the events are kept
 (relay_publish.KEEP_DAYS). With `queue_board` set, the board is first brought to where
-the relay's events stand (from today's last QueueStatus re-read), then fed every queue
-event. The link is reported like any source's (connected, reconnecting), and `beat` is
+today's events leave it (replayed from local midnight), then fed every queue event. The link is reported like any source's (connected, reconnecting), and `beat` is
 the active relay's last heartbeat (a window shows a banner when it is stale).
 
 The relay resolves each caller once and publishes it with the update: `caller(call_id)`.
@@ -193,22 +192,16 @@ class RelaySource:
                               bool(payload["paused"]))
 
     async def _replay_board(self, conn, newest: int) -> None:
-        """The board as the relay's events leave it: from today's last QueueStatus re-read
-        (members and waiting callers), else from local midnight. Counts of calls already in
-        the call log are not counted twice (QueueBoard.restore_day)."""
+        """The board as the relay's events of today leave it (from local midnight: the
+        relay re-reads QueueStatus just after it, so the members are there), counts with
+        the PBX's own HoldTimes, as a direct board that had run all day."""
         midnight = utc_naive(self._clock().replace(hour=0, minute=0, second=0, microsecond=0))
-        cur = await conn.execute(
-            "SELECT max(id) FROM call_events WHERE kind = %s AND at >= %s AND id <= %s",
-            (KIND_RESYNC, midnight, newest))
-        marker = (await cur.fetchone())[0]
-        after = marker - 1 if marker is not None else None
-        if after is None:
-            cur = await conn.execute("SELECT min(id) FROM call_events WHERE at >= %s", (midnight,))
-            first = (await cur.fetchone())[0]
-            if first is None:
-                return
-            after = first - 1
-        replayed = 0
+        cur = await conn.execute("SELECT min(id) FROM call_events WHERE at >= %s AND id <= %s",
+                                 (midnight, newest))
+        first = (await cur.fetchone())[0]
+        if first is None:
+            return
+        after, replayed = first - 1, 0
         while True:
             cur = await conn.execute(
                 "SELECT id, kind, payload FROM call_events WHERE id > %s AND id <= %s ORDER BY id LIMIT %s",
@@ -220,8 +213,7 @@ class RelaySource:
             replayed += len(rows)
             if len(rows) < BATCH:
                 break
-        if replayed:
-            log.info("relay: queue figures caught up from %d events of today", replayed)
+        log.info("relay: queue figures caught up from %d events of today", replayed)
 
 
 async def _close(conn) -> None:
