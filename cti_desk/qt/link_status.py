@@ -24,6 +24,7 @@ from cti_desk.domain.link import (
     SOURCE_ENDED,
     SOURCE_STOPPED,
     VIA_AMI,
+    VIA_RELAY,
     VIA_SIMULATOR,
     VIA_WEBHOOK,
     LinkPhase,
@@ -101,6 +102,8 @@ class LinkStatus(QWidget):
         self.setToolTip(tooltip(self._details(state, now)))
 
     def text_for(self, state: LinkState, now: datetime) -> str:
+        if state.via == VIA_RELAY:
+            return self._relay_text(state, now)
         phase = state.phase
         if phase is LinkPhase.CONNECTING:
             return self.tr("PBX: connecting to {source}…").format(source=state.source)
@@ -122,6 +125,23 @@ class LinkStatus(QWidget):
         if phase is LinkPhase.REFUSED:
             return self.tr("PBX: refused: {reason}").format(reason=self.reason_text(state.reason))
         return self.tr("PBX: stopped: {reason}").format(reason=self.reason_text(state.reason))
+
+    def _relay_text(self, state: LinkState, now: datetime) -> str:
+        """`--source relay`: the seat's link is to the store the relay publishes through."""
+        phase = state.phase
+        if phase is LinkPhase.CONNECTING:
+            return self.tr("Relay: connecting to the store…")
+        if phase is LinkPhase.CONNECTED:
+            return self.tr("Relay: connected (relay on {host})").format(host=state.detail) if state.detail \
+                else self.tr("Relay: connected")
+        if phase is LinkPhase.RECONNECTING:
+            since = clock_time(state.since, now)
+            seconds = state.seconds_to_next_try(now)
+            if seconds:
+                return self.tr("Relay: reconnecting to the store since {time}, next try in {seconds} s").format(
+                    time=since, seconds=seconds)
+            return self.tr("Relay: reconnecting to the store since {time}, trying now").format(time=since)
+        return self.tr("Relay: stopped: {reason}").format(reason=self.reason_text(state.reason))
 
     def reason_text(self, reason: str) -> str:
         known = {

@@ -61,7 +61,7 @@ class RelaySource:
         self._clock = clock or (lambda: datetime.now().astimezone())
         self.queue_board = None  # a QueueBoard (telephony/queues.py) fed the relay's queue events
         self.last_seen: int | None = None  # the newest event id handled
-        self.beat = RelayBeat(None, read_at=time.monotonic())
+        self.beat: RelayBeat | None = None  # the active relay's heartbeat, once read
         self._callers: OrderedDict[str, dict | None] = OrderedDict()
         self._link: LinkReporter | None = None
         self._down_since_id: int | None = None
@@ -121,12 +121,8 @@ class RelaySource:
     def _report_connected(self) -> None:
         if self._link is None:
             return
-        beat = self.beat
-        if beat.age_s is None:
-            detail = "no relay has published yet"
-        else:
-            detail = f"relay on {beat.host}, PBX {beat.pbx}"
-        self._link.move(LinkPhase.CONNECTED, detail=detail)
+        beat = self.beat  # the detail is the active relay's host (its state: the banner's)
+        self._link.move(LinkPhase.CONNECTED, detail=beat.host if beat is not None and beat.age_s is not None else "")
 
     async def _follow(self, conn, emit: Callable[[CallUpdate], None]) -> None:
         next_beat = time.monotonic() + BEAT_SECONDS

@@ -162,6 +162,22 @@ class RelayBeat:
         age = self.age(now)
         return age is None or age > STALE_SECONDS
 
+    def problem(self, now: float | None = None) -> str | None:
+        """What a seat's banner says, if anything: NO_RELAY (none has ever been active on
+        this store), RELAY_SILENT (its heartbeat is older than STALE_SECONDS, also when this
+        seat cannot read it), PBX_LOST (it beats, but has lost its PBX)."""
+        if self.age_s is None:
+            return NO_RELAY
+        if self.stale(now):
+            return RELAY_SILENT
+        if self.pbx in PBX_DOWN:
+            return PBX_LOST
+        return None
+
+
+NO_RELAY, RELAY_SILENT, PBX_LOST = "no-relay", "relay-silent", "pbx-lost"
+PBX_DOWN = frozenset({"reconnecting", "refused", "stopped"})  # LinkPhase values
+
 
 READ_BEAT = (
     "SELECT host, pid, pbx, EXTRACT(EPOCH FROM ((now() AT TIME ZONE 'utc') - beat_at))::float8 "
