@@ -54,7 +54,7 @@ def _make_source(config, store: Store):
         with store.session() as session:
             return sample_caller_numbers(session, n, config.seed)
 
-    return open_source(config, caller_numbers=caller_numbers)
+    return open_source(config, caller_numbers=caller_numbers, store_url=store.url)
 
 
 class Startup:
@@ -149,12 +149,16 @@ class Startup:
             return
         try:
             source = _make_source(config, self.store)
-        except Exception as exc:  # e.g. the relay source, not built yet
+        except Exception as exc:  # a source that cannot be built: said in the status bar
             self._failed(exc)
             return
         bridge = CallBridge(source, self.window.agent, self.window)
         self.window.set_bridge(bridge)
         self.window.health.link.follow(bridge)  # the link's state, always in view
+        if config.kind == "relay":  # a banner while no relay publishes the calls
+            from cti_desk.qt.relay_banner import attach_relay_banner
+
+            self.window.relay_watch = attach_relay_banner(self.window, source)
         bridge.start()
         self.window.set_source_note(QCoreApplication.translate("Startup", "Calls from {source}").format(source=config.display()))
         log.info("taking calls from %s", config.display())
@@ -206,6 +210,10 @@ def run_gui(args, db_url: str) -> int:
         from cti_desk.telephony.sources import parse_source
 
         source_config = parse_source(args.source)  # malformed -> exit 2, before any window
+        if source_config.kind == "relay":  # the relay's events are in PostgreSQL: else exit 2
+            from cti_desk.telephony.relay_wire import connect_args
+
+            connect_args(db_url, "cti-desk seat")
     if QApplication.instance() is None and not _display_ok():
         return 1
     app = QApplication.instance() or QApplication([sys.argv[0]])

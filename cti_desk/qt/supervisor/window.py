@@ -94,7 +94,9 @@ class SupervisorWindow(QMainWindow):
     def set_bridge(self, bridge) -> None:
         """Called before the bridge starts: the source feeds the board from its thread."""
         self.bridge = bridge
-        if self.store is not None:  # every call this link hears goes to the call log, off the GUI thread
+        # Every call this link hears goes to the call log, off the GUI thread (on --source
+        # relay the relay writes it).
+        if self.store is not None and not getattr(bridge.source, "call_log_by_relay", False):
             from cti_desk.services.calllog_writer import CallLogWriter
 
             self.call_log = CallLogWriter(self.store)
