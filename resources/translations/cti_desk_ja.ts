@@ -2,54 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddressStep</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="214"/>
+        <source>Where should it go?</source>
+        <translation>お届け先はどちらですか？</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="246"/>
+        <source>The address cannot be looked up now. Please try again.</source>
+        <translation>ただいま住所を検索できません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="250"/>
+        <source>Registered street address (not shown)</source>
+        <translation>ご登録の番地を使います（表示しません）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="252"/>
+        <source>Street number, building</source>
+        <translation>番地・建物名</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="256"/>
+        <source>Tap “Find address” to fill in the area.</source>
+        <translation>「住所検索」を押して住所を入れてください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="272"/>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="273"/>
+        <source>e.g. 150-0002</source>
+        <translation>例: 150-0002</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="274"/>
+        <source>Find address</source>
+        <translation>住所検索</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="275"/>
+        <source>Street</source>
+        <translation>番地</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="276"/>
+        <source>Building, room</source>
+        <translation>建物名・部屋番号</translation>
+    </message>
+</context>
+<context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="24"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="28"/>
         <source>Available</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="25"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="29"/>
         <source>On a call</source>
         <translation>通話中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="26"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="30"/>
         <source>Ringing</source>
         <translation>呼出中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="27"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="31"/>
         <source>Paused</source>
         <translation>離席中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="28"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="32"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="96"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="189"/>
         <source>Agent</source>
         <translation>オペレーター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="96"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="189"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="96"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="189"/>
         <source>Queues</source>
         <translation>キュー</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="97"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="190"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="97"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="190"/>
         <source>In state</source>
         <translation>経過時間</translation>
     </message>
@@ -251,6 +304,49 @@
     </message>
 </context>
 <context>
+    <name>ConfirmStep</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="66"/>
+        <source>Check and place the order</source>
+        <translation>ご注文内容の確認</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="77"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="77"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="77"/>
+        <source>For</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="77"/>
+        <source>Deliver to</source>
+        <translation>お届け先</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="78"/>
+        <source>Delivery</source>
+        <translation>お届け日時</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="78"/>
+        <source>Payment</source>
+        <translation>お支払い</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="80"/>
+        <source>Place order</source>
+        <translation>注文を確定</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <location filename="../../cti_desk/qt/customer_card.py" line="122"/>
@@ -356,56 +452,118 @@
         <translation>勤務先</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="227"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="233"/>
         <source>{count} customers share this number. Who is calling?</source>
         <translation>この番号の顧客が{count}名います。どなたからの電話ですか？</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="250"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="257"/>
+        <source>{caller}
+
+The store cannot be reached: the customer&apos;s record appears here as soon as it answers again.</source>
+        <translation>{caller}
+
+データベースに接続できません。応答があり次第、顧客情報をここに表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="270"/>
         <source>Find the customer to attach this number to.</source>
         <translation>この番号を登録する顧客を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="258"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="278"/>
         <source>Withheld number: ask the caller and search.</source>
         <translation>非通知です。お名前などを伺って検索してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="269"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="289"/>
         <source>{count} found: pick the customer to attach this number to.</source>
         <translation>{count}件: この番号を登録する顧客を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="271"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="291"/>
         <source>{count} customers found</source>
         <translation>{count}件の顧客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="283"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="303"/>
         <source>No call on screen.
 Press F2 to search for a customer.</source>
         <translation>通話はありません。
 F2で顧客を検索できます。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="284"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="304"/>
         <source>Looking up the caller…</source>
         <translation>発信者を検索中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="285"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="306"/>
         <source>Open this customer</source>
         <translation>この顧客を開く</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="286"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="307"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/customer_panel.py" line="287"/>
+        <location filename="../../cti_desk/qt/customer_panel.py" line="308"/>
         <source>Attach number to this customer</source>
         <translation>この顧客に番号を登録</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStep</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="82"/>
+        <source>Who is it for?</source>
+        <translation>どなたのご注文ですか？</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="109"/>
+        <source>Members cannot be looked up now. Try again, or order as a guest.</source>
+        <translation>ただいま会員を検索できません。もう一度お試しいただくか、ゲストとしてご注文ください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="138"/>
+        <source>Find the member, or choose Guest.</source>
+        <translation>会員を検索するか、「ゲスト」を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="157"/>
+        <source>Member (member number or phone)</source>
+        <translation>会員（会員番号または電話番号）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="158"/>
+        <source>Guest (no membership)</source>
+        <translation>ゲスト（会員登録なし）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="159"/>
+        <source>Member number or phone number</source>
+        <translation>会員番号または電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="160"/>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="161"/>
+        <source>Name</source>
+        <translation>お名前</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="162"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_who.py" line="163"/>
+        <source>e.g. 090-1234-5678</source>
+        <translation>例: 090-1234-5678</translation>
     </message>
 </context>
 <context>
@@ -477,7 +635,7 @@ F2で顧客を検索できます。</translation>
         <translation>新しいお届け先</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_address.py" line="147"/>
+        <location filename="../../cti_desk/qt/order_address.py" line="155"/>
         <source>Cannot look the address up: enter the prefecture and city by hand</source>
         <translation>住所を検索できません。都道府県と市区町村を手入力してください</translation>
     </message>
@@ -523,6 +681,49 @@ F2で顧客を検索できます。</translation>
         <location filename="../../cti_desk/qt/order_terms.py" line="86"/>
         <source>Earliest {date}</source>
         <translation>最短 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DoneScreen</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/done.py" line="77"/>
+        <source>No printer is set up: please note the order number.</source>
+        <translation>プリンターが設定されていません。ご注文番号をお控えください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/done.py" line="83"/>
+        <source>The slip could not be printed: please note the order number.</source>
+        <translation>控えを印刷できませんでした。ご注文番号をお控えください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/done.py" line="85"/>
+        <source>The slip is printing.</source>
+        <translation>控えを印刷しています。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/done.py" line="94"/>
+        <source>Thank you. The order is placed.</source>
+        <translation>ありがとうございます。ご注文を承りました。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/done.py" line="95"/>
+        <source>Order number</source>
+        <translation>ご注文番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/done.py" line="96"/>
+        <source>Delivery</source>
+        <translation>お届け日時</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/done.py" line="97"/>
+        <source>Print slip</source>
+        <translation>控えを印刷</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/done.py" line="98"/>
+        <source>Done: next customer</source>
+        <translation>完了（次のお客様へ）</translation>
     </message>
 </context>
 <context>
@@ -692,46 +893,124 @@ F2で顧客を検索できます。</translation>
     </message>
 </context>
 <context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/idle.py" line="41"/>
+        <source>Still there?
+The screen is cleared in {seconds} s.
+Touch anywhere to continue.</source>
+        <translation>操作が止まっています
+あと {seconds} 秒で画面を消去します
+続けるには画面に触れてください</translation>
+    </message>
+</context>
+<context>
     <name>InventoryPanel</name>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="199"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="203"/>
         <source>SKU, JAN (scan) or product name</source>
         <translation>SKU・JAN（スキャン可）・商品名</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="200"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="204"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="201"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="205"/>
         <source>Add to order from this location</source>
         <translation>この拠点から注文に追加</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="206"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="210"/>
         <source>Search for a product</source>
         <translation>商品を検索してください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="318"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="326"/>
         <source>Product not found</source>
         <translation>商品が見つかりません</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="334"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="342"/>
         <source>Total: on hand {on_hand}, reserved {reserved}, available {available}</source>
         <translation>合計&#x3000;在庫 {on_hand}&#x3000;引当 {reserved}&#x3000;有効在庫 {available}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="336"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="344"/>
         <source>Last updated {updated} (as of {seen})</source>
         <translation>最終更新 {updated}（{seen} 時点）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="341"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="349"/>
         <source>Cannot load the stock: {error}</source>
         <translation>在庫を読み込めません: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskSlip</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="36"/>
+        <source>Order number</source>
+        <translation>ご注文番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="37"/>
+        <source>Delivery date</source>
+        <translation>お届け日</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="38"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="39"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="40"/>
+        <source>Payment</source>
+        <translation>お支払い</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="41"/>
+        <source>Ordered at</source>
+        <translation>ご注文店舗</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="58"/>
+        <source>Home delivery order</source>
+        <translation>ご自宅配送のご注文控え</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="66"/>
+        <source>Keep this slip until the delivery arrives.</source>
+        <translation>お届けまでこの控えを保管してください。</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/window.py" line="220"/>
+        <source>Shop kiosk — {shop}</source>
+        <translation>店頭端末 — {shop}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/window.py" line="221"/>
+        <source>{shop}: stock and home delivery</source>
+        <translation>{shop}&#x3000;在庫検索・ご自宅配送</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/window.py" line="223"/>
+        <source>Staff</source>
+        <translation>スタッフ</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/window.py" line="224"/>
+        <source>Staff: leave kiosk mode</source>
+        <translation>スタッフ用: 店頭端末モードを終了</translation>
     </message>
 </context>
 <context>
@@ -959,97 +1238,127 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>LinkStatus</name>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="106"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="109"/>
         <source>PBX: connecting to {source}…</source>
         <translation>PBX: {source} に接続中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="109"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="112"/>
         <source>PBX: listening for calls on {address}</source>
         <translation>PBX: {address} で着信を待ち受け中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="111"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="114"/>
         <source>PBX: call simulator running</source>
         <translation>PBX: 着信シミュレーター動作中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="113"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="116"/>
         <source>PBX: connected ({pbx})</source>
         <translation>PBX: 接続中（{pbx}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="114"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="117"/>
         <source>PBX: connected</source>
         <translation>PBX: 接続中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="119"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="122"/>
         <source>PBX: reconnecting since {time}, next try in {seconds} s</source>
         <translation>PBX: {time} から再接続中、{seconds} 秒後に再試行</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="121"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="124"/>
         <source>PBX: reconnecting since {time}, trying now</source>
         <translation>PBX: {time} から再接続中、接続を試行中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="123"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="126"/>
         <source>PBX: refused: {reason}</source>
         <translation>PBX: 接続拒否: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="124"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="127"/>
         <source>PBX: stopped: {reason}</source>
         <translation>PBX: 停止: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="128"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="133"/>
+        <source>Relay: connecting to the store…</source>
+        <translation>リレー: データベースに接続中…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="135"/>
+        <source>Relay: connected (relay on {host})</source>
+        <translation>リレー: 接続中（{host} のリレー）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="136"/>
+        <source>Relay: connected</source>
+        <translation>リレー: 接続中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="141"/>
+        <source>Relay: reconnecting to the store since {time}, next try in {seconds} s</source>
+        <translation>リレー: {time} からデータベースに再接続中、{seconds} 秒後に再試行</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="143"/>
+        <source>Relay: reconnecting to the store since {time}, trying now</source>
+        <translation>リレー: {time} からデータベースに再接続中、接続を試行中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="144"/>
+        <source>Relay: stopped: {reason}</source>
+        <translation>リレー: 停止: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/link_status.py" line="148"/>
         <source>authentication failed</source>
         <translation>認証に失敗しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="129"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="149"/>
         <source>the port is in use</source>
         <translation>ポートが使用中です</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="130"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="150"/>
         <source>the call source was stopped</source>
         <translation>着信元を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="131"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="151"/>
         <source>the call source ended</source>
         <translation>着信元が終了しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="136"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="156"/>
         <source>Calls from: {source}</source>
         <translation>着信元: {source}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="137"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="157"/>
         <source>Since: {time}</source>
         <translation>開始時刻: {time}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="141"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="161"/>
         <source>Why: {reason}</source>
         <translation>理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="143"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="163"/>
         <source>Fix the AMI user or secret, then restart cti-desk.</source>
         <translation>AMI のユーザー名またはシークレットを直してから、cti-desk を再起動してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="148"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="168"/>
         <source>PBX: {pbx}</source>
         <translation>PBX: {pbx}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/link_status.py" line="149"/>
+        <location filename="../../cti_desk/qt/link_status.py" line="169"/>
         <source>Last connected to: {pbx}</source>
         <translation>最後の接続先: {pbx}</translation>
     </message>
@@ -1057,82 +1366,87 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="255"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="276"/>
         <source>Order {order} placed</source>
         <translation>注文 {order} を受け付けました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="377"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="284"/>
+        <source>Order {order} placed: the store answers again</source>
+        <translation>注文 {order} を確定しました（データベースが応答を再開しました）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/main_window.py" line="408"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="395"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="426"/>
         <source>cti-desk — operator {name}</source>
         <translation>cti-desk — オペレーター {name}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="396"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="427"/>
         <source>Calls this shift</source>
         <translation>本日の通話</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="397"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="428"/>
         <source>Purchases</source>
         <translation>購入履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="398"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="429"/>
         <source>Inquiries</source>
         <translation>問い合わせ履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="399"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="430"/>
         <source>Inventory</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="400"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="431"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="401"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="432"/>
         <source>&amp;Call</source>
         <translation>通話(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="402"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="433"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="404"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="435"/>
         <source>Search customer</source>
         <translation>顧客検索</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="405"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="436"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="406"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="437"/>
         <source>Pause / resume in queue</source>
         <translation>受付停止／再開</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="407"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="438"/>
         <source>Call back the caller</source>
         <translation>発信者に折り返し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="408"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="439"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="412"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="443"/>
         <source>Search customer (F2)</source>
         <translation>顧客検索 (F2)</translation>
     </message>
@@ -1178,87 +1492,87 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>OperatorCalls</name>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="66"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="68"/>
         <source>Take over the incoming call</source>
         <translation>着信に切り替える</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="69"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="71"/>
         <source>Call back the missed caller</source>
         <translation>不在着信に折り返す</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="83"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="85"/>
         <source>Incoming call waiting</source>
         <translation>着信待機中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="84"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="86"/>
         <source>{caller} — F8 takes it over</source>
         <translation>{caller} — F8 で切り替え</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="86"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="88"/>
         <source>Incoming call</source>
         <translation>着信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="99"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="101"/>
         <source>Call source: {message}</source>
         <translation>着信元: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="110"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="112"/>
         <source>Start cti-desk with --agent (this seat&apos;s phone, e.g. PJSIP/2001) to use this</source>
         <translation>この機能を使うには、この席の電話機を --agent で指定して cti-desk を起動してください（例 PJSIP/2001）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="113"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="115"/>
         <source>The call source cannot do this (it needs an ami:// source)</source>
         <translation>この着信元ではできません（ami:// の着信元が必要です）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="126"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="128"/>
         <source>Calling {number}: pick up your phone when it rings</source>
         <translation>{number} に発信中: 電話機が鳴ったら受話器を取ってください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="133"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="135"/>
         <source>Paused in the queue</source>
         <translation>キューの受付を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="134"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="136"/>
         <source>Taking queue calls again</source>
         <translation>キューの受付を再開しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="139"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="141"/>
         <source>Could not call: {message}</source>
         <translation>発信できませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="142"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="144"/>
         <source>Could not pause or resume: {message}</source>
         <translation>受付の停止/再開ができませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="170"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="172"/>
         <source>{caller} hung up before the call was answered: it stays in the list of calls for a call-back</source>
         <translation>{caller} は応答前に切れました。折り返しのため通話一覧に残します</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="228"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="230"/>
         <source>{caller}: answered by a colleague ({agent})</source>
         <translation>{caller}: 他の担当者が応答しました（{agent}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="231"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="233"/>
         <source>{caller}: stopped ringing here, the queue offers it to another phone</source>
         <translation>{caller}: この席での呼び出しが終わり、キューが別の電話機に回しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="253"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="255"/>
         <source>No call is waiting to be taken over</source>
         <translation>切り替えを待っている着信はありません</translation>
     </message>
@@ -1266,79 +1580,95 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="153"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="177"/>
         <source>Place order</source>
         <translation>注文を確定</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="217"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="244"/>
         <source>Customer: —</source>
         <translation>お客様: —</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="220"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="247"/>
         <source>Customer: {name} (ID {id})</source>
         <translation>お客様: {name}（ID {id}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="233"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="266"/>
         <source>Total ¥{total}  Points −{used}  To pay ¥{paid}  Earns {earned} pt</source>
         <translation>合計 ¥{total}&#x3000;ポイント −{used}&#x3000;お支払い ¥{paid}&#x3000;獲得予定 {earned} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="258"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="291"/>
         <source>Choose the customer before ordering</source>
         <translation>お客様を選んでから注文してください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="264"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="297"/>
         <source>Reserving stock…</source>
         <translation>在庫を引き当てています…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="272"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="306"/>
         <source>Please check the entries ({count})</source>
         <translation>入力内容を確認してください（{count}件）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="281"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="316"/>
         <source>Order {order_no} was placed (the store&apos;s answer had been lost: it exists once)  Delivery {date}  Total ¥{total}</source>
         <translation>注文 {order_no} を受け付けました（データベースの応答が途切れましたが、注文は1件だけ登録されています）&#x3000;お届け日 {date}&#x3000;合計 ¥{total}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="286"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="321"/>
         <source>Order {order_no}  Delivery {date}  Total ¥{total}  Earned {earned} pt</source>
         <translation>ご注文番号 {order_no}&#x3000;お届け {date}&#x3000;合計 ¥{total}&#x3000;獲得 {earned} pt</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="290"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="325"/>
+        <location filename="../../cti_desk/qt/order_form_waiting.py" line="45"/>
         <source>{order}  OMS: {status}</source>
         <translation>{order}&#x3000;OMS: {status}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="311"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="346"/>
         <source>The customer&apos;s addresses and points could not be loaded: the store did not answer. Open the customer again.</source>
         <translation>お客様の住所とポイントを読み込めませんでした。データベースが応答しません。もう一度お客様を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="323"/>
-        <source>The store did not answer. The order was not placed: press Place order again.</source>
-        <translation>データベースが応答しませんでした。注文は登録されていません。もう一度「注文する」を押してください。</translation>
+        <location filename="../../cti_desk/qt/order_form.py" line="360"/>
+        <source>The order was not placed: {reason}</source>
+        <translation>注文は確定されませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="329"/>
-        <source>The store did not answer, so it is not known yet whether the order was placed. Press Place order again when the store is back: the order will not be placed twice.</source>
-        <translation>データベースが応答しなかったため、注文が登録されたかどうかまだわかりません。データベースが復旧したら、もう一度「注文する」を押してください。注文が二重に登録されることはありません。</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="337"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="371"/>
         <source>Another seat reserved the stock. It can ship from {location} (source changed).</source>
         <translation>他の受付で在庫が引き当てられました。{location} からお届けできます（出荷元を変更しました）。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/order_form.py" line="339"/>
+        <location filename="../../cti_desk/qt/order_form.py" line="373"/>
         <source>Another seat reserved the stock. No other location has stock.</source>
         <translation>他の受付で在庫が引き当てられました。他に在庫のある拠点がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_form_waiting.py" line="26"/>
+        <source>The store did not answer: the order for {customer} (¥{total}) is kept on this computer and placed by itself as soon as the store answers</source>
+        <translation>データベースが応答しません。{customer} 様のご注文（¥{total}）はこのパソコンに保持し、応答があり次第自動で確定します</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_form_waiting.py" line="39"/>
+        <source>Order {order_no} placed after waiting for the store ({customer})  Delivery {date}  Total ¥{total}</source>
+        <translation>データベースの応答を待って注文 {order_no} を確定しました（{customer} 様）&#x3000;お届け日 {date}&#x3000;合計 ¥{total}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_form_waiting.py" line="59"/>
+        <source>The order for {customer} that waited for the store was not placed: {reason}. Take it back into the form to change it.</source>
+        <translation>データベースの応答を待っていた {customer} 様のご注文は確定されませんでした: {reason}。フォームに戻して修正してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_form_waiting.py" line="80"/>
+        <source>The order is back in the form: change it, then place it</source>
+        <translation>注文をフォームに戻しました。修正してから確定してください</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1749,54 @@ F2で顧客を検索できます。</translation>
         <location filename="../../cti_desk/qt/order_lines.py" line="274"/>
         <source>Line {n} {name}: {message}</source>
         <translation>{n}行目 {name}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderScreen</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="181"/>
+        <source>registered street address</source>
+        <translation>ご登録の番地</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="184"/>
+        <source>  (from {name})</source>
+        <translation>（{name}から発送）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="197"/>
+        <source>Placing the order…</source>
+        <translation>ご注文を確定しています…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="215"/>
+        <source>That stock was just taken by another order. Check the quantity and where it ships from.</source>
+        <translation>この在庫はたった今ほかのご注文で確保されました。数量と発送元をご確認ください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="219"/>
+        <source>The order could not be confirmed. Tap Place order again: it will not be placed twice.</source>
+        <translation>ご注文を確認できませんでした。もう一度「注文を確定」を押してください（二重に注文されることはありません）。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="222"/>
+        <source>The order could not be placed. Please try again.</source>
+        <translation>ご注文を確定できませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="248"/>
+        <source>Step {n} of {total}</source>
+        <translation>ステップ {n} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="254"/>
+        <source>‹ Back</source>
+        <translation>‹ 戻る</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="255"/>
+        <source>Next ›</source>
+        <translation>次へ ›</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1891,115 @@ F2で顧客を検索できます。</translation>
     </message>
 </context>
 <context>
+    <name>PaymentStep</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="219"/>
+        <source>How will it be paid?</source>
+        <translation>お支払い方法は？</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="228"/>
+        <source>Payment</source>
+        <translation>お支払い</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="78"/>
+        <source>Staff PIN</source>
+        <translation>スタッフ暗証番号</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="79"/>
+        <source>Staff only: enter the PIN to leave kiosk mode</source>
+        <translation>スタッフ専用: 店頭端末モードを終了するには暗証番号を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="81"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="82"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="110"/>
+        <source>Wrong PIN. Try again in {seconds} s.</source>
+        <translation>暗証番号が違います。{seconds} 秒後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="120"/>
+        <source>Enter the PIN again.</source>
+        <translation>もう一度暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="131"/>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="141"/>
+        <source>Wrong PIN.</source>
+        <translation>暗証番号が違います。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="147"/>
+        <source>The PIN cannot be checked now. Please try again.</source>
+        <translation>ただいま暗証番号を確認できません。もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductScreen</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="156"/>
+        <source>No picture</source>
+        <translation>画像なし</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="157"/>
+        <source>‹ Scan another product</source>
+        <translation>‹ ほかの商品をスキャン</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="158"/>
+        <source>Deliver to the customer&apos;s home ›</source>
+        <translation>ご自宅へお届け ›</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="181"/>
+        <source>Stock as of {time}</source>
+        <translation>{time} 時点の在庫</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="188"/>
+        <source>The stock cannot be reached. Please try again.</source>
+        <translation>ただいま在庫を確認できません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="196"/>
+        <source>Looking for stock…</source>
+        <translation>在庫を確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="200"/>
+        <source>In stock at this shop: {count}</source>
+        <translation>当店に在庫あり: {count} 点</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="202"/>
+        <source>Not at this shop: it can be delivered from elsewhere</source>
+        <translation>当店には在庫がありません。ほかの拠点からご自宅へお届けできます</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="204"/>
+        <source>Out of stock everywhere</source>
+        <translation>どの拠点にも在庫がありません</translation>
+    </message>
+</context>
+<context>
     <name>PurchaseHistoryView</name>
     <message>
         <location filename="../../cti_desk/qt/history_views.py" line="121"/>
@@ -1541,69 +2028,92 @@ F2で顧客を検索できます。</translation>
     </message>
 </context>
 <context>
+    <name>QuantityStep</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="99"/>
+        <source>How many?</source>
+        <translation>数量はいくつですか？</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="124"/>
+        <source>Total {amount}</source>
+        <translation>合計 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="128"/>
+        <source>No location has that many.</source>
+        <translation>その数量の在庫がある拠点はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="130"/>
+        <source>Ships from {place}: {name}. At the customer&apos;s home by {date}.</source>
+        <translation>発送元: {place}（{name}）。ご自宅へは {date} までにお届けします。</translation>
+    </message>
+</context>
+<context>
     <name>QueueCharts</name>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="26"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="42"/>
         <source>Waiting callers and longest wait, last hour</source>
         <translation>待ち呼数と最長待ち時間（直近1時間）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="35"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="51"/>
         <source>minutes</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="36"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="55"/>
         <source>Waiting</source>
         <translation>待ち呼数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="37"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="57"/>
         <source>Longest wait (s)</source>
         <translation>最長待ち時間（秒）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="56"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="86"/>
         <source>Agents by state</source>
         <translation>状態別オペレーター数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="88"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="128"/>
         <source>Calls per 15 minutes: today and the same weekday last week</source>
         <translation>15分ごとの着信数：今日と先週の同じ曜日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="96"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="136"/>
         <source>hour</source>
         <translation>時</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="98"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="138"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/charts.py" line="100"/>
+        <location filename="../../cti_desk/qt/supervisor/charts.py" line="140"/>
         <source>Last week</source>
         <translation>先週</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="123"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="127"/>
         <source>Queue:</source>
         <translation>キュー:</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="124"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="128"/>
         <source>All queues</source>
         <translation>全キュー</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="125"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="129"/>
         <source>Agents</source>
         <translation>オペレーター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="126"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="130"/>
         <source>Callers waiting</source>
         <translation>待ち呼一覧</translation>
     </message>
@@ -1611,59 +2121,115 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>QueueTiles</name>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="49"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="58"/>
         <source>Waiting</source>
         <translation>待ち呼数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="50"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="59"/>
         <source>Longest wait</source>
         <translation>最長待ち時間</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="51"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="60"/>
         <source>Offered</source>
         <translation>着信数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="52"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="61"/>
         <source>Answered</source>
         <translation>応答数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="53"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="62"/>
         <source>Abandoned</source>
         <translation>放棄呼数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="54"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="63"/>
         <source>Service level</source>
         <translation>サービスレベル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="55"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="64"/>
         <source>Abandon rate</source>
         <translation>放棄率</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="56"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="65"/>
         <source>Avg. speed of answer</source>
         <translation>平均応答時間 (ASA)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="57"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="66"/>
         <source>Agents</source>
         <translation>オペレーター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="74"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="83"/>
         <source>{available} free · {on_call} talking · {ringing} ringing · {paused} paused · {offline} offline</source>
         <translation>待機 {available} · 通話 {on_call} · 呼出 {ringing} · 離席 {paused} · オフライン {offline}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="85"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_tiles.py" line="94"/>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>RelayBanner</name>
+    <message>
+        <location filename="../../cti_desk/qt/relay_banner.py" line="60"/>
+        <source>No call relay has run on this store yet: calls do not pop until `cti-desk relay` runs for the PBX</source>
+        <translation>このデータベースではまだ着信リレーが動いていません。PBX 用に `cti-desk relay` を起動するまで着信は表示されません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/relay_banner.py" line="63"/>
+        <source>The call relay on {host} has lost the PBX ({state}): calls do not pop until it is back</source>
+        <translation>{host} の着信リレーが PBX との接続を失っています（{state}）。復旧するまで着信は表示されません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/relay_banner.py" line="66"/>
+        <source>No heartbeat from the call relay since {time} ({host}): calls do not pop until a relay runs again</source>
+        <translation>{time} 以降、着信リレー（{host}）からの応答がありません。リレーが再び動くまで着信は表示されません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/relay_banner.py" line="70"/>
+        <source>No heartbeat from the call relay: calls do not pop until a relay runs again</source>
+        <translation>着信リレーからの応答がありません。リレーが再び動くまで着信は表示されません</translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/scan.py" line="75"/>
+        <source>Scan the product&apos;s barcode</source>
+        <translation>商品のバーコードをスキャンしてください</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/scan.py" line="76"/>
+        <source>Barcode (JAN) or product name</source>
+        <translation>バーコード（JAN）または商品名</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/scan.py" line="77"/>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/scan.py" line="78"/>
+        <source>Or type the product&apos;s name (kana or kanji) and tap Search.</source>
+        <translation>商品名（かな・漢字）を入力して「検索」を押しても探せます。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/scan.py" line="115"/>
+        <source>The product list cannot be reached. Please try again.</source>
+        <translation>ただいま商品を検索できません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/scan.py" line="128"/>
+        <source>More products match: type more of the name.</source>
+        <translation>該当する商品が多すぎます。商品名をもう少し入力してください。</translation>
     </message>
 </context>
 <context>
@@ -1707,90 +2273,123 @@ F2で顧客を検索できます。</translation>
         <translation>着信元なし (--source)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="159"/>
+        <location filename="../../cti_desk/app/gui.py" line="163"/>
         <source>Calls from {source}</source>
         <translation>着信元: {source}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="165"/>
+        <location filename="../../cti_desk/app/gui.py" line="169"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="199"/>
+        <location filename="../../cti_desk/app/gui.py" line="209"/>
         <source>The {role} view is not built yet: showing the operator window.</source>
         <translation>{role} 画面は未実装のため、オペレーター画面を表示しています。</translation>
     </message>
 </context>
 <context>
+    <name>StockModel</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="62"/>
+        <source>Where</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="62"/>
+        <source>Shop or warehouse</source>
+        <translation>店舗・倉庫</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="62"/>
+        <source>Available</source>
+        <translation>在庫</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="63"/>
+        <source>At the customer&apos;s home by</source>
+        <translation>ご自宅へのお届け</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="75"/>
+        <source>{count} left</source>
+        <translation>残り {count} 点</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/product.py" line="75"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
     <name>StockTableModel</name>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="64"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="66"/>
         <source>Location</source>
         <translation>拠点</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="64"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="66"/>
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="64"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="66"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="64"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="66"/>
         <source>Nearness</source>
         <translation>近さ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="65"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="67"/>
         <source>On hand</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="65"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="67"/>
         <source>Reserved</source>
         <translation>引当</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="65"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="67"/>
         <source>Available</source>
         <translation>有効在庫</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="65"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="67"/>
         <source>Lead time</source>
         <translation>出荷日数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="66"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="68"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="70"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="72"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="70"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="72"/>
         <source>Warehouse</source>
         <translation>倉庫</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="70"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="72"/>
         <source>EC</source>
         <translation>EC</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="73"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="75"/>
         <source>{days} day</source>
         <translation>{days}日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/inventory_panel.py" line="73"/>
+        <location filename="../../cti_desk/qt/inventory_panel.py" line="75"/>
         <source>{days} days</source>
         <translation>{days}日</translation>
     </message>
@@ -1798,17 +2397,22 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>StoreBanner</name>
     <message>
-        <location filename="../../cti_desk/qt/banner.py" line="68"/>
+        <location filename="../../cti_desk/qt/banner.py" line="69"/>
+        <source>The store is locked by another program ({where}): wrap-ups and orders wait on this computer and are written once it is free; retrying</source>
+        <translation>データベースが他のプログラムにロックされています（{where}）。後処理と注文はこのパソコンで待機し、解放され次第書き込みます。再試行しています</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/banner.py" line="72"/>
         <source>The store is not answering ({where}): calls still pop with the PBX&apos;s caller number; waiting for it</source>
         <translation>データベースが応答しません（{where}）。着信は PBX の発信者番号で表示されます。応答を待っています</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/banner.py" line="71"/>
+        <location filename="../../cti_desk/qt/banner.py" line="75"/>
         <source>The store cannot be reached ({where}): calls still pop with the PBX&apos;s caller number; retrying</source>
         <translation>データベースに接続できません（{where}）。着信は PBX の発信者番号で表示されます。再接続を試みています</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/banner.py" line="75"/>
+        <location filename="../../cti_desk/qt/banner.py" line="79"/>
         <source>Reason: {reason}</source>
         <translation>理由: {reason}</translation>
     </message>
@@ -1834,85 +2438,188 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="116"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="207"/>
         <source>Queue</source>
         <translation>キュー</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="116"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="207"/>
         <source>Number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="116"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="207"/>
         <source>Caller</source>
         <translation>発信者</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/agents.py" line="117"/>
+        <location filename="../../cti_desk/qt/supervisor/agents.py" line="208"/>
         <source>Waiting</source>
         <translation>待ち時間</translation>
     </message>
 </context>
 <context>
-    <name>WrapUpKeeper</name>
+    <name>WaitingOrders</name>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="116"/>
-        <source>{count} unsaved wrap-ups are back in the list of calls</source>
-        <translation>未保存の後処理 {count} 件を通話一覧に戻しました</translation>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="175"/>
+        <source>Discard order?</source>
+        <translation>注文を破棄しますか？</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="126"/>
-        <source>The file of unsaved wrap-ups was damaged; it was moved to {path}</source>
-        <translation>未保存の後処理のファイルが破損していたため、{path} に移動しました</translation>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="178"/>
+        <source>Discard the order for {customer} ({total})? It has not been placed and cannot be brought back.</source>
+        <translation>{customer} 様のご注文（{total}）を破棄しますか？ この注文は確定されておらず、元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="128"/>
-        <source>The file of unsaved wrap-ups could not be read: {message}</source>
-        <translation>未保存の後処理のファイルを読み込めませんでした: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="194"/>
-        <source>Unsaved notes cannot be kept on this computer: {message}</source>
-        <translation>未保存のメモをこのパソコンに保管できません: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="305"/>
-        <source>Wrap-up saved</source>
-        <translation>後処理を保存しました</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="322"/>
-        <source>the store did not answer</source>
-        <translation>データベースが応答しませんでした</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="323"/>
-        <source>Wrap-up not saved ({reason}). The notes are kept on this computer: press Save again.</source>
-        <translation>後処理を保存できませんでした（{reason}）。メモはこのパソコンに保管しています。もう一度「保存」を押してください。</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="334"/>
-        <source>Discard notes?</source>
-        <translation>メモを破棄しますか？</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="338"/>
-        <source>The notes of call {call} are not saved. Discard them? They cannot be brought back.</source>
-        <translation>通話 {call} のメモは保存されていません。破棄しますか？元に戻せません。</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="341"/>
-        <source>Discard what was typed since the last save of call {call}? The saved wrap-up stays as it is.</source>
-        <translation>通話 {call} の前回保存以降の入力を破棄しますか？保存済みの後処理はそのまま残ります。</translation>
-    </message>
-    <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="343"/>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="181"/>
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="362"/>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="190"/>
+        <source>customer {id}</source>
+        <translation>顧客 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="194"/>
+        <source>{time} {customer}: {total}, quantity {items}</source>
+        <translation>{time} {customer}: {total}、数量 {items}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="198"/>
+        <source>Not placed: {order}: {reason}</source>
+        <translation>未確定: {order}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="199"/>
+        <source>Waiting for the store: {order}</source>
+        <translation>データベース待ち: {order}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="222"/>
+        <source>Place or clear the order in the form first</source>
+        <translation>先にフォームの注文を確定するか、クリアしてください</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="229"/>
+        <source>Orders waiting for the store</source>
+        <translation>データベース待ちの注文</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="230"/>
+        <source>Back to the form</source>
+        <translation>フォームに戻す</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="231"/>
+        <source>Discard…</source>
+        <translation>破棄…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="247"/>
+        <source>Orders cannot be kept on this computer: {message}</source>
+        <translation>このパソコンに注文を保持できません: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_waiting.py" line="260"/>
+        <source>{product}: another seat reserved the stock</source>
+        <translation>{product}: 他の受付で在庫が引き当てられました</translation>
+    </message>
+</context>
+<context>
+    <name>WhenStep</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="169"/>
+        <source>When should it arrive?</source>
+        <translation>いつお届けしますか？</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="184"/>
+        <source>{date}
+earliest</source>
+        <translation>{date}
+最短</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="196"/>
+        <source>Delivery date</source>
+        <translation>お届け日</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="197"/>
+        <source>Time</source>
+        <translation>時間帯</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpKeeper</name>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="117"/>
+        <source>{count} unsaved wrap-ups are back in the list of calls</source>
+        <translation>未保存の後処理 {count} 件を通話一覧に戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_restore.py" line="35"/>
+        <source>The file of unsaved wrap-ups was damaged; it was moved to {path}</source>
+        <translation>未保存の後処理のファイルが破損していたため、{path} に移動しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_restore.py" line="37"/>
+        <source>The file of unsaved wrap-ups could not be read: {message}</source>
+        <translation>未保存の後処理のファイルを読み込めませんでした: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="148"/>
+        <source>Unsaved notes cannot be kept on this computer: {message}</source>
+        <translation>未保存のメモをこのパソコンに保管できません: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="274"/>
+        <source>Wrap-up of call {call} saved: the store answers again</source>
+        <translation>通話 {call} の後処理を保存しました（データベースが応答しています）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="276"/>
+        <source>Wrap-up saved</source>
+        <translation>後処理を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="296"/>
+        <source>the store did not answer</source>
+        <translation>データベースが応答しませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="297"/>
+        <source>Wrap-up not saved ({reason}). The notes are kept on this computer: press Save again.</source>
+        <translation>後処理を保存できませんでした（{reason}）。メモはこのパソコンに保管しています。もう一度「保存」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="315"/>
+        <source>The store did not answer: the wrap-up of call {call} is kept on this computer and saved as soon as the store answers</source>
+        <translation>データベースが応答しません。通話 {call} の後処理はこのパソコンに保持し、応答があり次第保存します</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="328"/>
+        <source>Discard notes?</source>
+        <translation>メモを破棄しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="332"/>
+        <source>The notes of call {call} are not saved. Discard them? They cannot be brought back.</source>
+        <translation>通話 {call} のメモは保存されていません。破棄しますか？元に戻せません。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="335"/>
+        <source>Discard what was typed since the last save of call {call}? The saved wrap-up stays as it is.</source>
+        <translation>通話 {call} の前回保存以降の入力を破棄しますか？保存済みの後処理はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="337"/>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup_keeper.py" line="357"/>
         <source>Notes discarded</source>
         <translation>メモを破棄しました</translation>
     </message>
@@ -1920,62 +2627,67 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="90"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="94"/>
         <source>Continue open inquiry: {subject}</source>
         <translation>未完了の問い合わせを継続: {subject}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="103"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="107"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="105"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="109"/>
+        <source>Waiting for the store: saved by itself as soon as it answers (kept on this computer)</source>
+        <translation>データベースの応答待ち: 応答があり次第自動で保存します（このパソコンに保持中）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/wrapup.py" line="111"/>
         <source>Draft: kept on this computer until saved</source>
         <translation>下書き: 保存するまでこのパソコンに保管します</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="107"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="113"/>
         <source>Changed since the last save: kept on this computer until saved</source>
         <translation>前回保存以降に変更あり: 保存するまでこのパソコンに保管します</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="113"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="119"/>
         <source>Wrap-up: no call</source>
         <translation>後処理: 通話なし</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="115"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="121"/>
         <source>Wrap-up for call {call}</source>
         <translation>通話 {call} の後処理</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="160"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="166"/>
         <source>— disposition —</source>
         <translation>— 対応結果 —</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="165"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="171"/>
         <source>Notes for this call (kept until saved)</source>
         <translation>この通話のメモ（保存するまで保持されます）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="166"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="172"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="167"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="173"/>
         <source>Save notes and disposition (Ctrl+Enter)</source>
         <translation>メモと対応結果を保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="168"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="174"/>
         <source>Discard…</source>
         <translation>破棄…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="169"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="175"/>
         <source>Throw away what was typed since the last save (asks first)</source>
         <translation>前回保存以降の入力を破棄します（確認あり）</translation>
     </message>
@@ -2086,6 +2798,49 @@ F2で顧客を検索できます。</translation>
         <location filename="../../cti_desk/qt/labels.py" line="55"/>
         <source>Sun</source>
         <translation>日</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk</name>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="15"/>
+        <source>This shop</source>
+        <translation>当店</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="16"/>
+        <source>Shop in this prefecture</source>
+        <translation>県内の店舗</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="17"/>
+        <source>Shop in this region</source>
+        <translation>近隣地方の店舗</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="18"/>
+        <source>Warehouse</source>
+        <translation>倉庫</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="19"/>
+        <source>Online store stock</source>
+        <translation>通販在庫</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="20"/>
+        <source>Shop in another region</source>
+        <translation>他地方の店舗</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="25"/>
+        <source>Enter a member number or a phone number</source>
+        <translation>会員番号または電話番号を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="26"/>
+        <source>No member with that member number or phone number</source>
+        <translation>その会員番号・電話番号の会員は見つかりません</translation>
     </message>
 </context>
 <context>
