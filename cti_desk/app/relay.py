@@ -161,6 +161,7 @@ class Relay:
                 log.info("relay: %d calls in progress taken over; the PBX's re-sync follows",
                          len(source.carried_over))
         self.held.clear()
+        self.pbx = LinkPhase.CONNECTING.value  # what the first heartbeat of the shift says
         running = asyncio.create_task(run_reporting(source, self._on_update, self._on_link))
         publishing = asyncio.create_task(self._publish_loop(source))
         stopping = asyncio.create_task(stop.wait())

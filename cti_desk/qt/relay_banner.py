@@ -61,7 +61,7 @@ class RelayBanner(QFrame):
                            "`cti-desk relay` runs for the PBX")
         elif self.problem == PBX_LOST:
             text = self.tr("The call relay on {host} has lost the PBX ({state}): calls do not pop "
-                           "until it is back").format(host=self.host, state=self.pbx)
+                           "until it is back").format(host=self.host, state=self._pbx_text())
         elif self.since is not None:
             text = self.tr("No heartbeat from the call relay since {time} ({host}): calls do not pop "
                            "until a relay runs again").format(
@@ -70,6 +70,11 @@ class RelayBanner(QFrame):
             text = self.tr("No heartbeat from the call relay: calls do not pop until a relay runs again")
         self.headline.setText(text)
         self.setAccessibleName(text)
+
+    def _pbx_text(self) -> str:
+        known = {"reconnecting": self.tr("reconnecting"), "refused": self.tr("login refused"),
+                 "stopped": self.tr("stopped")}
+        return known.get(self.pbx, self.pbx)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.problem:

@@ -1016,221 +1016,221 @@ Touch anywhere to continue.</source>
 <context>
     <name>KpiView</name>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
         <source>Group</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="196"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="217"/>
         <source>Calls</source>
         <translation>着信数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="60"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
         <source>Answered</source>
         <translation>応答数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="61"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
         <source>Missed</source>
         <translation>未応答数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="61"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="62"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="197"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="69"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="218"/>
         <source>Orders</source>
         <translation>受注数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="62"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="69"/>
         <source>Order value</source>
         <translation>受注金額</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="63"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="70"/>
         <source>Conversion</source>
         <translation>受注率</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="63"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="70"/>
         <source>First-time buyers</source>
         <translation>初回購入客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="64"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="71"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="91"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="64"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="85"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="71"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="92"/>
         <source>Entry channel</source>
         <translation>初回接点チャネル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="65"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="72"/>
         <source>New prospects</source>
         <translation>新規見込み客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="65"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="72"/>
         <source>Became first-time buyers</source>
         <translation>初回購入へ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="66"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="73"/>
         <source>Became loyal</source>
         <translation>リピーターへ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="74"/>
         <source>Product id</source>
         <translation>商品ID</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="74"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="74"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="75"/>
         <source>Asked for</source>
         <translation>問い合わせ数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="75"/>
         <source>Out of stock where the caller was</source>
         <translation>発信者の地域で在庫切れ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="83"/>
         <source>Unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
         <source>EC site</source>
         <translation>ECサイト</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="78"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="85"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="78"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="85"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="79"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="86"/>
         <source>Call center</source>
         <translation>コールセンター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="91"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="91"/>
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="85"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="92"/>
         <source>Segment at the call</source>
         <translation>通話時の顧客区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="182"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="203"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="183"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="204"/>
         <source>To</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="184"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="205"/>
         <source>By</source>
         <translation>集計単位</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="185"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="206"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="186"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="207"/>
         <source>Export chart (PNG)…</source>
         <translation>グラフを書き出す (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="187"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="208"/>
         <source>Export data (CSV)…</source>
         <translation>データを書き出す (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="188"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="209"/>
         <source>Customer journey: prospect → first-time → loyal, per month and entry channel</source>
         <translation>カスタマージャーニー：見込み客 → 初回購入客 → リピーター（月別・初回接点チャネル別）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="191"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="212"/>
         <source>Products most asked for, out of stock where the caller was first</source>
         <translation>問い合わせの多い商品（発信者の地域で在庫切れのものを先に）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="227"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="273"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="243"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="301"/>
         <source>{count} rows, {start} – {end}</source>
         <translation>{count} 行（{start} ～ {end}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="250"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="275"/>
         <source>Could not count: {error}</source>
         <translation>集計できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="269"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="340"/>
         <source>Export chart</source>
         <translation>グラフの書き出し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="270"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="341"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="275"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="346"/>
         <source>Export data</source>
         <translation>データの書き出し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="276"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="347"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
@@ -1906,47 +1906,47 @@ Touch anywhere to continue.</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="78"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="77"/>
         <source>Staff PIN</source>
         <translation>スタッフ暗証番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="79"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="78"/>
         <source>Staff only: enter the PIN to leave kiosk mode</source>
         <translation>スタッフ専用: 店頭端末モードを終了するには暗証番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="81"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="80"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="82"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="81"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="110"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="112"/>
         <source>Wrong PIN. Try again in {seconds} s.</source>
         <translation>暗証番号が違います。{seconds} 秒後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="120"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="122"/>
         <source>Enter the PIN again.</source>
         <translation>もう一度暗証番号を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="131"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="133"/>
         <source>Checking…</source>
         <translation>確認しています…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="141"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="143"/>
         <source>Wrong PIN.</source>
         <translation>暗証番号が違います。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/pin.py" line="147"/>
+        <location filename="../../cti_desk/qt/kiosk/pin.py" line="149"/>
         <source>The PIN cannot be checked now. Please try again.</source>
         <translation>ただいま暗証番号を確認できません。もう一度お試しください。</translation>
     </message>
@@ -2197,6 +2197,21 @@ Touch anywhere to continue.</source>
         <location filename="../../cti_desk/qt/relay_banner.py" line="70"/>
         <source>No heartbeat from the call relay: calls do not pop until a relay runs again</source>
         <translation>着信リレーからの応答がありません。リレーが再び動くまで着信は表示されません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/relay_banner.py" line="75"/>
+        <source>reconnecting</source>
+        <translation>再接続中</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/relay_banner.py" line="75"/>
+        <source>login refused</source>
+        <translation>ログイン拒否</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/relay_banner.py" line="76"/>
+        <source>stopped</source>
+        <translation>停止</translation>
     </message>
 </context>
 <context>
