@@ -196,6 +196,12 @@ def _role_window(role: str, args, store: Store, settings, operator: str, oms_url
         from cti_desk.qt.supervisor.window import SupervisorWindow
 
         return SupervisorWindow(store, settings)
+    if role == "kiosk":  # run_gui checked its shop and PIN: args.kiosk is a KioskStart
+        from cti_desk.qt.kiosk import KioskWindow
+
+        if not settings.value("language", "", str):  # Japanese first, unless the seat chose
+            i18n.install_language("ja")
+        return KioskWindow(store, args.kiosk.shop, args.kiosk.idle_timeout_s, settings)
     window = MainWindow(store, operator, getattr(args, "agent", None), settings,
                         oms_url=oms_url,
                         pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox)
@@ -244,13 +250,15 @@ def run_gui(args, db_url: str) -> int:
     # Every seat writes its orders to the store's outbox; which process sends them is
     # configuration: this one, with --oms-url (started once the store is ready).
     outbox = OutboxDispatcher(store, oms_url) if oms_url else None
+    if role == "kiosk":
+        source_config = None  # a shop's kiosk takes no calls
     window = _role_window(role, args, store, settings, operator, oms_url, outbox)
     window.outside_line = source_config.outside_line if source_config is not None else None
     window.show()
     # SIGINT/SIGTERM close the window like the user would (settings and drafts kept).
     # Python only runs signal handlers when it gets control: a timer gives it some.
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: window.close())
+        signal.signal(sig, lambda *_: getattr(window, "shut_down", window.close)())  # the kiosk refuses close()
     wake = QTimer(window)
     wake.timeout.connect(lambda: None)
     wake.start(300)
