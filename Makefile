@@ -11,7 +11,7 @@ APT_PKGS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 \
 	libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xkb1
 
-.PHONY: run test lint bench sysdeps venv clean screenshot translations
+.PHONY: run test lint bench sysdeps venv clean screenshot screenshot-kiosk translations
 
 sysdeps:
 	@bash scripts/sysdeps.sh $(APT_PKGS)
@@ -41,6 +41,9 @@ bench: sysdeps venv
 screenshot: sysdeps venv
 	@bash scripts/sysdeps.sh imagemagick  # `import` takes the picture of the Xvfb screen
 	@bash scripts/screenshot.sh
+
+screenshot-kiosk: sysdeps venv
+	@bash scripts/screenshot_kiosk.sh
 
 # After changing user-visible strings: update the .ts, translate the new entries
 # (tests/gui/test_translations.py fails while any is unfinished), then compile.
