@@ -55,6 +55,7 @@ async def _relay_ready(relay: RelayCli, pbx: FakeAmi, logins: int = 1) -> None:
     await pbx.wait_for_action("QueueStatus")  # logged in, re-synced, queues read: the shift runs
 
 
+@pytest.mark.slow
 def test_two_seats_on_the_relay_see_what_a_direct_monitor_sees(pg_store, pg_url):
     known = add_customer(pg_store, name="山田 太郎", phones=("03-1234-5678",))
     answered = QueueCall(uid="asterisk-1740666060.311", number="0312345678", name=r"O\'Brien", agent="2001")
@@ -97,6 +98,7 @@ def test_two_seats_on_the_relay_see_what_a_direct_monitor_sees(pg_store, pg_url)
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_a_seat_cut_off_during_three_calls_catches_up_with_each_state_once(pg_url):
     calls = [QueueCall(uid=f"asterisk-1740666060.{n}", number=f"0312345{n}", agent="2001")
              for n in (511, 611, 711)]
