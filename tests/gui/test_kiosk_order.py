@@ -11,8 +11,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select
 
+from cti_desk.domain.delivery import DeliveryCalendar, DraftLine, OrderDraft
 from cti_desk.qt import i18n
 from cti_desk.qt.kiosk.slip import slip_document
+from cti_desk.services.orders import japan_day, place_order, utcnow
 from cti_desk.store.db import open_store
 from cti_desk.store.models import (
     AuditEntry,
@@ -206,5 +208,41 @@ def test_a_bad_phone_and_an_unknown_member_are_said_on_their_step(qtbot, store):
         tap(qtbot, w.order.back)  # out of the order: back to the product, the order wiped
         assert w.stack.currentWidget() is w.product
         assert w.order.customer.guest_name.text() == "" and w.order.customer.query.text() == ""
+    finally:
+        close_kiosk(w)
+
+
+def test_stock_taken_by_another_seat_meanwhile_is_said_and_the_order_ships_from_elsewhere(qtbot, store):
+    r = add_kiosk_shop(store)
+    i18n.install_language("en")
+    w = open_kiosk(qtbot, store)
+    try:
+        scan_to_product(qtbot, w, KETTLE_JAN)
+        tap(qtbot, w.product.order)
+        tap(qtbot, w.order.quantity.plus)
+        tap(qtbot, w.order.quantity.plus)  # all 3 of this shop
+        assert w.order.quantity.source().name == "渋谷店"
+        next_step(qtbot, w, 1)
+        QTest.keyClicks(w.order.customer.query, MEMBER_NO)
+        QTest.keyClick(w.order.customer.query, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: w.order.customer.customer is not None)
+        for step in (2, 3, 4, 5):
+            next_step(qtbot, w, step)
+        # An operator sells one of this shop's kettles while the customer looks at the summary.
+        d = OrderDraft(customer_id=r.customer_id, lines=[DraftLine(r.products["SKU-KETTLE"], 1, 0, r.locations["S-SHIBUYA"])],
+                       recipient="別の席", phone="03-1234-5678", postal_code="1500002", prefecture="東京都",
+                       city="渋谷区", line1="1-1", delivery_date=DeliveryCalendar().earliest(japan_day(utcnow()), 3))
+        place_order(store, d)
+        tap(qtbot, w.order.confirm.place)
+        qtbot.waitUntil(lambda: w.order.pages.currentIndex() == 0 and w.order.quantity.rows[0].available == 2)
+        assert w.order.problem.text().startswith("That stock was just taken by another order.")
+        assert w.order.quantity.quantity == 3 and w.order.quantity.source().name == "東日本倉庫"
+        assert w.order.customer.customer is not None  # what was entered stays
+        for step in (1, 2, 3, 4, 5):
+            next_step(qtbot, w, step)
+        tap(qtbot, w.order.confirm.place)
+        qtbot.waitUntil(lambda: w.stack.currentWidget() is w.done)
+        assert reserved(store, r.products["SKU-KETTLE"], r.locations["WH-EAST"]) == 3
+        assert reserved(store, r.products["SKU-KETTLE"], r.locations["S-SHIBUYA"]) == 1
     finally:
         close_kiosk(w)

@@ -228,8 +228,9 @@ class OrderScreen(QWidget):
         run_query(lambda: kiosk_stock(store, product.id, shop, today), self._stock_again, key="kiosk-order-stock", owner=self)
 
     def _stock_again(self, stock: KioskStock | None) -> None:
-        note = self.problem.text()
+        note, wanted = self.problem.text(), self.quantity.quantity
         self.quantity.start(self.quantity.product, stock.rows if stock else [], None)
+        self.quantity.set_quantity(wanted)  # as many as asked, from the first row that has them
         self.go(0)
         self.problem.setText(note)
 
