@@ -12,6 +12,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 
+from cti_desk.domain.delivery import Payment
 from cti_desk.domain.phone import display, normalize
 
 MASK = "**"
@@ -55,6 +56,12 @@ def mask_phone(e164_or_raw: str) -> str:
     if not digits:
         return ""
     return "*" * max(len(digits) - 4, 0) + digits[-4:] if len(digits) > 4 else "*" * len(digits)
+
+
+def kiosk_payments(guest: bool) -> tuple[Payment, ...]:
+    """How an order at the kiosk can be paid: a member as on the phone; a guest has no
+    card on file and no invoice account, so only on delivery."""
+    return (Payment.CASH_ON_DELIVERY,) if guest else tuple(Payment)
 
 
 def pin_problem(pin: str) -> str | None:

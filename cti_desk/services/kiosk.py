@@ -25,7 +25,7 @@ from cti_desk.domain.delivery import (
     validate,
 )
 from cti_desk.domain.errors import BadArgument
-from cti_desk.domain.kiosk import mask_name, mask_phone
+from cti_desk.domain.kiosk import kiosk_payments, mask_name, mask_phone
 from cti_desk.domain.model import Channel
 from cti_desk.domain.phone import NumberKind, normalize_e164
 from cti_desk.domain.searchkeys import code_variants
@@ -65,6 +65,7 @@ MAX_CUSTOMERS = 10  # a household landline is shared by a few, not by dozens
 KIOSK_TEXTS = {
     "customer.enter": "Enter a member number or a phone number",
     "customer.none": "No member with that member number or phone number",
+    "payment.guest": "A guest pays on delivery",
 }
 
 # Where a stock row is, seen from the kiosk's shop, nearest first.
@@ -314,6 +315,8 @@ def place_kiosk_order(store: Store, draft: OrderDraft, shop: KioskShop, key: str
             _from_customer(s, draft)
     else:
         draft.points_to_use = 0
+        if draft.payment not in {p.value for p in kiosk_payments(guest=True)}:
+            raise ValidationFailed({"payment": message(KIOSK_TEXTS, "payment.guest")})
         _check_guest_draft(store, draft, japan_day(now), calendar)
         draft.customer_id = 0
     origin = OrderOrigin(

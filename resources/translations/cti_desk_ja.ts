@@ -260,17 +260,17 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../cti_desk/qt/call_logging.py" line="82"/>
+        <location filename="../../cti_desk/qt/call_logging.py" line="90"/>
         <source>Call log not written: {message}</source>
         <translation>通話履歴を記録できませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_logging.py" line="94"/>
+        <location filename="../../cti_desk/qt/call_logging.py" line="102"/>
         <source>Today&apos;s missed calls could not be read from the call log: {message}</source>
         <translation>本日の不在着信を通話履歴から読み込めませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/call_logging.py" line="115"/>
+        <location filename="../../cti_desk/qt/call_logging.py" line="123"/>
         <source>{count} missed calls from today wait for a call-back in the list of calls</source>
         <translation>本日の不在着信 {count} 件が通話一覧で折り返しを待っています</translation>
     </message>
@@ -950,42 +950,42 @@ Touch anywhere to continue.</source>
 <context>
     <name>KioskSlip</name>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/slip.py" line="36"/>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="35"/>
         <source>Order number</source>
         <translation>ご注文番号</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/slip.py" line="37"/>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="36"/>
         <source>Delivery date</source>
         <translation>お届け日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/slip.py" line="38"/>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="37"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/slip.py" line="39"/>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="38"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/slip.py" line="40"/>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="39"/>
         <source>Payment</source>
         <translation>お支払い</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/slip.py" line="41"/>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="40"/>
         <source>Ordered at</source>
         <translation>ご注文店舗</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/slip.py" line="58"/>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="57"/>
         <source>Home delivery order</source>
         <translation>ご自宅配送のご注文控え</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/slip.py" line="66"/>
+        <location filename="../../cti_desk/qt/kiosk/slip.py" line="65"/>
         <source>Keep this slip until the delivery arrives.</source>
         <translation>お届けまでこの控えを保管してください。</translation>
     </message>
@@ -1754,47 +1754,47 @@ Touch anywhere to continue.</source>
 <context>
     <name>OrderScreen</name>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="181"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="183"/>
         <source>registered street address</source>
         <translation>ご登録の番地</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="184"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="186"/>
         <source>  (from {name})</source>
         <translation>（{name}から発送）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="197"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="199"/>
         <source>Placing the order…</source>
         <translation>ご注文を確定しています…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="215"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="217"/>
         <source>That stock was just taken by another order. Check the quantity and where it ships from.</source>
         <translation>この在庫はたった今ほかのご注文で確保されました。数量と発送元をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="219"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="221"/>
         <source>The order could not be confirmed. Tap Place order again: it will not be placed twice.</source>
         <translation>ご注文を確認できませんでした。もう一度「注文を確定」を押してください（二重に注文されることはありません）。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="222"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="224"/>
         <source>The order could not be placed. Please try again.</source>
         <translation>ご注文を確定できませんでした。もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="248"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="251"/>
         <source>Step {n} of {total}</source>
         <translation>ステップ {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="254"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="257"/>
         <source>‹ Back</source>
         <translation>‹ 戻る</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order.py" line="255"/>
+        <location filename="../../cti_desk/qt/kiosk/order.py" line="258"/>
         <source>Next ›</source>
         <translation>次へ ›</translation>
     </message>
@@ -1893,12 +1893,12 @@ Touch anywhere to continue.</source>
 <context>
     <name>PaymentStep</name>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="219"/>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="217"/>
         <source>How will it be paid?</source>
         <translation>お支払い方法は？</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="228"/>
+        <location filename="../../cti_desk/qt/kiosk/order_when.py" line="237"/>
         <source>Payment</source>
         <translation>お支払い</translation>
     </message>
@@ -2856,6 +2856,11 @@ earliest</source>
         <location filename="../../cti_desk/qt/kiosk/texts.py" line="26"/>
         <source>No member with that member number or phone number</source>
         <translation>その会員番号・電話番号の会員は見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/kiosk/texts.py" line="27"/>
+        <source>A guest pays on delivery</source>
+        <translation>ゲストのお支払いは代金引換のみです</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,8 @@ def test_a_guest_orders_with_the_address_from_the_postal_code(qtbot, store, pdf_
         w.order.address.line1.setText("1-1")
         next_step(qtbot, w, 3)
         next_step(qtbot, w, 4)
+        # A guest has no card on file nor an invoice account: only cash on delivery.
+        assert [b.text() for b in w.order.payment.choices.buttons()] == ["Cash on delivery"]
         next_step(qtbot, w, 5)
         assert w.order.confirm.values[2].text() == "鈴木 **   080-****-2222"
         tap(qtbot, w.order.confirm.place)

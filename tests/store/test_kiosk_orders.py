@@ -213,3 +213,16 @@ def test_a_guests_order_refused_for_stock_leaves_no_guest_behind(store, retail):
         assert s.scalar(select(func.count()).select_from(ChannelIdentity).where(
             ChannelIdentity.external_id == "kiosk-draft-6")) == 0
     assert audits(store, "customer.create") == []
+
+
+def test_a_guest_pays_on_delivery_only(store, retail):
+    """No card on file, no invoice account for someone the store does not know."""
+    shop = kiosk_shop(store, "S-SHIBUYA")
+    for payment in ("card", "invoice"):
+        draft = kettle_draft(retail, 0, recipient="高橋 一郎", phone="080-1111-2222", line1="宇田川町3-3",
+                             delivery_date=date(2026, 12, 3), payment=payment)
+        with pytest.raises(ValidationFailed) as refused:
+            place_kiosk_order(store, draft, shop, f"draft-pay-{payment}", now=NOW)
+        assert set(refused.value.errors) == {"payment"}
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(DeliveryOrder)) == 0

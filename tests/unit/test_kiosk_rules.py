@@ -114,3 +114,11 @@ def test_a_thousand_wrong_pins_still_wait_one_minute():
     for _ in range(1000):
         gate.failed()
     assert gate.wait_s() == 60
+
+
+def test_a_member_pays_as_on_the_phone_a_guest_on_delivery():
+    from cti_desk.domain.delivery import Payment
+    from cti_desk.domain.kiosk import kiosk_payments
+
+    assert kiosk_payments(guest=False) == (Payment.CASH_ON_DELIVERY, Payment.CARD_ON_FILE, Payment.INVOICE)
+    assert kiosk_payments(guest=True) == (Payment.CASH_ON_DELIVERY,)

@@ -21,7 +21,7 @@ from cti_desk.domain.delivery import (
     format_postal_code,
     validate,
 )
-from cti_desk.domain.kiosk import mask_name, mask_phone
+from cti_desk.domain.kiosk import kiosk_payments, mask_name, mask_phone
 from cti_desk.qt import labels
 from cti_desk.qt.i18n import yen
 from cti_desk.qt.kiosk import texts
@@ -133,6 +133,8 @@ class OrderScreen(QWidget):
         return self.steps[self.pages.currentIndex()]
 
     def go(self, index: int) -> None:
+        if self.steps[index] is self.payment:
+            self.payment.offer(kiosk_payments(guest=self.customer.is_guest()))
         self.pages.setCurrentIndex(index)
         self.step().enter()
         self.problem.setText("")

@@ -206,10 +206,8 @@ class PaymentStep(Step):
         super().__init__(parent)
         self.heading = label("title")
         self.choices = Choices("kioskPayment", columns=1)
-        self.choices.set_options([(p.value, labels.payment_label(p)) for p in Payment],
-                                 Payment.CASH_ON_DELIVERY.value)
-        for b in self.choices.buttons():
-            b.setMinimumHeight(88)
+        self._offered: tuple[Payment, ...] = ()
+        self.offer(tuple(Payment))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.choices)
@@ -217,6 +215,17 @@ class PaymentStep(Step):
 
     def title(self) -> str:
         return self.tr("How will it be paid?")
+
+    def offer(self, payments: tuple[Payment, ...]) -> None:
+        """Only what this customer can pay with (domain/kiosk.kiosk_payments)."""
+        if payments == self._offered:
+            return
+        chosen = self.choices.value()
+        self._offered = payments
+        self.choices.set_options([(p.value, labels.payment_label(p)) for p in payments],
+                                 chosen if chosen in {p.value for p in payments} else Payment.CASH_ON_DELIVERY.value)
+        for b in self.choices.buttons():
+            b.setMinimumHeight(88)
 
     def fill(self, draft: OrderDraft) -> None:
         draft.payment = self.choices.value() or ""

@@ -24,6 +24,7 @@ MESSAGES = (
     # services.kiosk.KIOSK_TEXTS
     QT_TRANSLATE_NOOP("kiosk", "Enter a member number or a phone number"),
     QT_TRANSLATE_NOOP("kiosk", "No member with that member number or phone number"),
+    QT_TRANSLATE_NOOP("kiosk", "A guest pays on delivery"),
 )
 
 
