@@ -1,13 +1,17 @@
 """`kpiView`: what calls bring, for a date range, grouped by day/week/month, segment or
 channel; the journey (prospect -> first-time -> loyal) per month and entry channel.
 
-The store is asked on a worker (run_query); the chart and both tables are filled when
-the answer comes. The chart exports as PNG, the rows as CSV (UTF-8 with a BOM).
+Each part of the page (the rows with their chart, the journey, the products asked for
+while out of stock) is asked for on a worker of its own (run_query) at once and shown as
+soon as it comes; a part still counting says so and greys its old figures. The journey
+and the asked products follow the range only: another grouping asks for the rows alone.
+The chart exports as PNG, the rows as CSV (UTF-8 with a BOM).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pyqtgraph as pg
@@ -38,6 +42,8 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 GROUPINGS = ("day", "week", "month", "segment", "channel")
+PARTS = ("rows", "journey", "asked")  # asked for in this order (the rows first)
+COUNTING = "\0counting"  # a part's state while its query runs (never an error line)
 DEFAULT_DAYS = 7
 
 
@@ -48,11 +54,12 @@ def today_in_japan() -> date:
     return local_date(datetime.now(UTC))
 
 
-def load_kpis(store, start: date, end: date, by: str):
-    """On a worker: the rows and the journey for the range."""
+def part_loaders(store, start: date, end: date, by: str) -> dict[str, Callable[[], object]]:
+    """What each part of the page asks the store for (each on a worker)."""
     from cti_desk.services.kpi import asked_out_of_stock, journey, kpi_rows
 
-    return kpi_rows(store, start, end, by=by), journey(store, start, end), asked_out_of_stock(store, start, end)
+    return {"rows": lambda: kpi_rows(store, start, end, by=by), "journey": lambda: journey(store, start, end),
+            "asked": lambda: asked_out_of_stock(store, start, end)}
 
 
 def kpi_titles() -> dict[str, str]:
@@ -101,6 +108,8 @@ def _table(model, name: str) -> QTableView:
 
 class KpiView(QWidget):
     loaded = Signal()  # the rows of the current range are shown
+    partLoaded = Signal(str)  # one part ("rows", "journey", "asked") is shown
+    pageLoaded = Signal()  # every part asked for has answered (shown, or its failure said)
     failed = Signal(str)
 
     def __init__(self, store=None, today: date | None = None, parent=None) -> None:
@@ -128,6 +137,15 @@ class KpiView(QWidget):
         self.asked_model = RowsModel(parent=self)
         self.asked_view = _table(self.asked_model, "kpiAskedOutOfStock")
         self.journey_title, self.asked_title = QLabel(), QLabel()
+        self.journey_status, self.asked_status = QLabel(), QLabel()
+        self.journey_status.setObjectName("kpiJourneyStatus")
+        self.asked_status.setObjectName("kpiAskedStatus")
+        for label in (self.status, self.journey_status, self.asked_status):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # error lines are the database's words
+        self._status = {"rows": self.status, "journey": self.journey_status, "asked": self.asked_status}
+        self._views = {"rows": self.rows_view, "journey": self.journey_view, "asked": self.asked_view}
+        self._state: dict[str, str | None] = dict.fromkeys(PARTS)  # COUNTING, an error line, or None: shown
+        self._range_asked: tuple[date, date] | None = None  # of the journey and asked products shown or coming
         self.chart = pg.PlotWidget()
         self.chart.setObjectName("kpiChart")
         self.chart.setMenuEnabled(False)
@@ -148,11 +166,14 @@ class KpiView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.png_button)
         bar.addWidget(self.csv_button)
-        def titled(title: QLabel, view: QTableView) -> QWidget:
+        def titled(title: QLabel, status: QLabel, view: QTableView) -> QWidget:
             box = QWidget()
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
-            box_layout.addWidget(title)
+            head = QHBoxLayout()
+            head.addWidget(title, 1)
+            head.addWidget(status)  # on the title's line: nothing moves when it empties
+            box_layout.addLayout(head)
             box_layout.addWidget(view)
             return box
 
@@ -161,8 +182,8 @@ class KpiView(QWidget):
         upper.addWidget(self.rows_view)
         upper.setSizes([700, 700])
         lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(titled(self.journey_title, self.journey_view))
-        lower.addWidget(titled(self.asked_title, self.asked_view))
+        lower.addWidget(titled(self.journey_title, self.journey_status, self.journey_view))
+        lower.addWidget(titled(self.asked_title, self.asked_status, self.asked_view))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(upper)
         split.addWidget(lower)
@@ -175,7 +196,7 @@ class KpiView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.png_button.clicked.connect(self._ask_png)
         self.csv_button.clicked.connect(self._ask_csv)
-        self.by_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.by_box.currentIndexChanged.connect(lambda _i: self._regroup())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -195,6 +216,8 @@ class KpiView(QWidget):
         self.legend.clear()
         self.legend.addItem(self.calls_bars, translate("KpiView", "Calls"))
         self.legend.addItem(self.orders_bars, translate("KpiView", "Orders"))
+        for part in PARTS:
+            self._show_state(part)
 
     # -- the range and the query ----------------------------------------------
     @property
@@ -217,22 +240,57 @@ class KpiView(QWidget):
             self.by_box.setCurrentIndex(GROUPINGS.index(by))
             self.by_box.blockSignals(False)
 
+    def _range(self) -> tuple[date, date]:
+        start, end = self.start, self.end
+        return (end, start) if end < start else (start, end)
+
     def refresh(self) -> None:
+        """Ask for every part of the page again (the Show button, the window's start)."""
+        self._ask(PARTS)
+
+    def _regroup(self) -> None:
+        """Another grouping: the rows only, unless the range changed too."""
+        self._ask(("rows",) if self._range_asked == self._range() else PARTS)
+
+    def _ask(self, parts: tuple[str, ...]) -> None:
         if self.store is None:
             return
-        start, end, by = self.start, self.end, self.by
-        if end < start:
-            start, end = end, start
-        store = self.store
-        self.status.setText(translate("KpiView", "Counting…"))
-        run_query(lambda: load_kpis(store, start, end, by), self._loaded, self._failed,
-                  key=f"kpi-{id(self)}", owner=self)
+        (start, end), by = self._range(), self.by
+        loaders = part_loaders(self.store, start, end, by)
+        if "journey" in parts:
+            self._range_asked = (start, end)
+        for part in parts:  # a newer ask of a part replaces an older one still counting (key)
+            self._state[part] = COUNTING
+            self._show_state(part)
+            run_query(loaders[part], lambda result, part=part: self._part_loaded(part, result, start, end),
+                      lambda exc, part=part: self._part_failed(part, exc),
+                      key=f"kpi-{part}-{id(self)}", owner=self)
 
-    def _loaded(self, result) -> None:
-        rows, journey_rows, asked = result
+    def _show_state(self, part: str) -> None:
+        state = self._state[part]
+        self._views[part].setEnabled(state != COUNTING)  # old figures greyed until the new ones come
+        if state == COUNTING:
+            self._status[part].setText(translate("KpiView", "Counting…"))
+        elif state is not None:
+            self._status[part].setText(translate("KpiView", "Could not count: {error}").format(error=bounded(state, 200)))
+        elif part != "rows":
+            self._status[part].clear()
+
+    def _part_loaded(self, part: str, result, start: date, end: date) -> None:
+        if part == "rows":
+            self._show_rows(result, start, end)
+        elif part == "journey":
+            self.journey_model.set_rows(result)
+        else:
+            self.asked_model.set_rows(result)
+        self._answered(part, None)
+        self.partLoaded.emit(part)
+        if part == "rows":
+            self.loaded.emit()
+        self._page_done()
+
+    def _show_rows(self, rows, start: date, end: date) -> None:
         self.rows_model.set_rows(rows)
-        self.journey_model.set_rows(journey_rows)
-        self.asked_model.set_rows(asked)
         groups = [self.rows_model.labels.get(str(r.group), str(r.group)) for r in rows]
         self.calls_bars.setOpts(x=[i - 0.2 for i in range(len(rows))], height=[r.calls for r in rows])
         self.orders_bars.setOpts(x=[i + 0.2 for i in range(len(rows))], height=[r.orders for r in rows])
@@ -241,14 +299,27 @@ class KpiView(QWidget):
         self.chart.setXRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
         self.chart.setYRange(0, max([1, *(r.calls for r in rows)]) * 1.1, padding=0)
         self.status.setText(translate("KpiView", "{count} rows, {start} – {end}").format(
-            count=len(rows), start=self.start.isoformat(), end=self.end.isoformat()))
-        self.loaded.emit()
+            count=len(rows), start=start.isoformat(), end=end.isoformat()))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _part_failed(self, part: str, exc: BaseException) -> None:
         line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        log.warning("KPIs: %s", line)
-        self.status.setText(translate("KpiView", "Could not count: {error}").format(error=bounded(line, 200)))
+        log.warning("KPIs (%s): %s", part, line)
+        if part == "rows":
+            self._show_rows([], *self._range())  # no old bars under the error
+        else:
+            (self.journey_model if part == "journey" else self.asked_model).set_rows([])
+            self._range_asked = None  # asked again on the next grouping
+        self._answered(part, line)
         self.failed.emit(line)
+        self._page_done()
+
+    def _answered(self, part: str, error: str | None) -> None:
+        self._state[part] = error
+        self._show_state(part)
+
+    def _page_done(self) -> None:
+        if COUNTING not in self._state.values():
+            self.pageLoaded.emit()
 
     # -- export ------------------------------------------------------------------
     def export_png(self, path: str) -> bool:
