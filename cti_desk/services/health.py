@@ -2,6 +2,11 @@
 
 `store_health(store)` asks the store for `SELECT 1` through its own engine (its pool,
 pre-ping and connect timeouts), so it fails exactly when the window's own queries would.
+On SQLite it also takes the write lock for a moment: another program holding the file
+locked (a long import, a backup, an sqlite3 shell in a transaction) lets reads through
+but makes every write wait and fail, and that is a store the desk cannot use either.
+`store_unavailable(error)` says whether a failed write may succeed once the store
+answers again (then it is kept and retried, not reported as refused).
 `watch_store_errors(store, on_error)` calls `on_error()` whenever any query of that
 store fails for a reason that may mean the store is gone (a lost or refused connection,
 an OperationalError), from whichever thread ran it: the window probes then, instead of
@@ -30,6 +35,7 @@ class StoreHealth:
     where: str  # the store as it may be shown: no password, no query
     checked_at: datetime  # aware UTC
     error: str = ""  # one line, bounded, secrets removed
+    locked: bool = False  # SQLite: another program holds the write lock
 
 
 def store_display(url: str) -> str:
@@ -53,15 +59,41 @@ def _error_text(error: BaseException, password: str | None) -> str:
     return bounded(line, 300)
 
 
+LOCK_WAIT_MS = 1000  # how long the probe waits for SQLite's write lock
+
+
+def _write_lock_free(dbapi_conn) -> None:
+    """Take SQLite's write lock and let it go at once; raises while another holds it."""
+    (previous,) = dbapi_conn.execute("PRAGMA busy_timeout").fetchone()
+    dbapi_conn.execute(f"PRAGMA busy_timeout={LOCK_WAIT_MS}")
+    try:
+        dbapi_conn.execute("BEGIN IMMEDIATE")
+        dbapi_conn.execute("ROLLBACK")
+    finally:
+        dbapi_conn.execute(f"PRAGMA busy_timeout={int(previous)}")
+
+
 def store_health(store: Store, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> StoreHealth:
-    """SELECT 1 on the store (blocking: run it on a worker)."""
+    """SELECT 1 on the store, and on SQLite the write lock (blocking: run it on a worker)."""
     where = store_display(store.url)
     try:
         with store.engine.connect() as conn:
             conn.execute(text("SELECT 1")).scalar_one()
+            if store.engine.dialect.name == "sqlite":
+                conn.rollback()  # out of the read transaction SELECT began
+                _write_lock_free(conn.connection.dbapi_connection)
     except Exception as error:  # whatever it is, the store cannot answer
-        return StoreHealth(False, where, now(), _error_text(error, store.engine.url.password))
+        said = _error_text(error, store.engine.url.password)
+        return StoreHealth(False, where, now(), said, locked="locked" in said)
     return StoreHealth(True, where, now())
+
+
+def store_unavailable(error: BaseException) -> bool:
+    """A failure of the store itself (unreachable, restarting, locked, timed out), after
+    which the same write may succeed later: not a refusal of what was written."""
+    if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, (exc.OperationalError, exc.InterfaceError, exc.TimeoutError))
 
 
 def _store_gone(context) -> bool:

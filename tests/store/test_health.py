@@ -125,3 +125,54 @@ def test_outbox_status_counts_waiting_failed_and_the_last_error(store):
     status = outbox_status(store)
     assert (status.waiting, status.retrying, status.failed) == (0, 0, 1)
     assert status.last_error.startswith("HTTP 422")
+
+
+def test_an_sqlite_store_another_program_holds_locked_is_unhealthy_and_says_locked(sqlite_url):
+    """Reads still work; the probe takes the write lock for a moment, and another process
+    holding it makes the store one the desk cannot use (every write would wait and fail)."""
+    import subprocess
+    import sys
+
+    from cti_desk.services.health import store_unavailable
+
+    store = open_store(sqlite_url)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+         "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); sys.stdin.readline()",
+         store.engine.url.database], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        health = store_health(store)
+        assert (health.ok, health.locked, health.error) == (False, True, "database is locked")
+        with store.session() as s:
+            assert s.query(Customer).count() == 0  # reading goes on
+        writer = Store(sqlite_url)  # a write, with a short wait for the lock
+        try:
+            with pytest.raises(OperationalError) as failed, writer.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA busy_timeout=100")
+                conn.exec_driver_sql("INSERT INTO locations (code, name, kind, lead_days) VALUES ('x', 'x', 'shop', 1)")
+        finally:
+            writer.dispose()
+        assert store_unavailable(failed.value)  # kept and written later, not refused
+    finally:
+        holder.stdin.close()
+        holder.wait(10)
+        holder.stdout.close()
+    health = store_health(store)
+    assert health.ok and not health.locked
+    with store.engine.connect() as conn:  # the probe gave the connection its own wait back
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+    store.dispose()
+
+
+def test_what_counts_as_the_store_failing_and_what_as_a_refusal():
+    from sqlalchemy.exc import InterfaceError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    from cti_desk.services.health import store_unavailable
+
+    assert store_unavailable(OperationalError("SELECT 1", {}, Exception("connection refused")))
+    assert store_unavailable(InterfaceError("SELECT 1", {}, Exception("connection already closed")))
+    assert store_unavailable(PoolTimeout("QueuePool limit reached"))
+    assert not store_unavailable(IntegrityError("INSERT", {}, Exception("duplicate key")))
+    assert not store_unavailable(ValueError("a bug"))
