@@ -50,6 +50,7 @@ from cti_desk.services.inquiries import (
 )
 from cti_desk.services.outbox import OutboxDispatcher
 from cti_desk.services.stock_lookups import CALL, Asker
+from cti_desk.settings.file import SettingsFileBroken, check_settings_file, settings_path
 from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,15 @@ FRAME_MS = 16  # one display frame at 60 Hz
 
 
 def settings_file(config_dir: Path) -> QSettings:
-    return QSettings(str(config_dir / "cti-desk.ini"), QSettings.Format.IniFormat)
+    """The seat's settings; SettingsFileBroken (exit 2, one line, the file left as it is)
+    for a file cti-desk cannot use: Qt would read what it can and write over the rest."""
+    path = settings_path(config_dir)
+    check_settings_file(path)
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    if settings.status() is not QSettings.Status.NoError:
+        raise SettingsFileBroken(f"the settings file {path} cannot be used (Qt: {settings.status().name}): "
+                                 "fix it or move it away; it was not changed")
+    return settings
 
 
 def _utc_naive(ts: datetime) -> datetime:
