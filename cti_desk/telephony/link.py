@@ -35,8 +35,8 @@ from cti_desk.domain.link import (
 
 
 def _kind(source) -> str:
+    from cti_desk.telephony.ami_source import AmiSource
     from cti_desk.telephony.simulator import CallSimulator
-    from cti_desk.telephony.sources import AmiSource
 
     if isinstance(source, AmiSource):
         return VIA_AMI

@@ -19,7 +19,8 @@ from cti_desk.domain.calls import CallState, CallUpdate
 from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.main_window import MainWindow
 from cti_desk.telephony.ami.message import Message
-from cti_desk.telephony.sources import AmiSource, parse_source
+from cti_desk.telephony.ami_source import AmiSource
+from cti_desk.telephony.sources import parse_source
 from tests.factories import add_customer
 from tests.telephony.fake_ami import FakeAmi, frame, list_reply
 from tests.telephony.recorded_calls import QueueCall, to_wire

@@ -17,7 +17,8 @@ from cti_desk.domain.link import LinkPhase
 from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.link_status import RED, clock_time
 from cti_desk.services.outbox import outbox_status
-from cti_desk.telephony.sources import AmiSource, parse_source
+from cti_desk.telephony.ami_source import AmiSource
+from cti_desk.telephony.sources import parse_source
 from tests.gui.test_dial_pause import PbxThread
 from tests.retail_factories import FakeOMS, add_retail
 from tests.store.test_outbox import NOW, dispatcher, order

@@ -9,7 +9,8 @@ import pytest
 
 from cti_desk.domain.errors import BadArgument
 from cti_desk.telephony.ami.client import ConnectionLost
-from cti_desk.telephony.sources import ActionRefused, AmiSource, dial_digits, parse_source
+from cti_desk.telephony.ami_source import ActionRefused, AmiSource, dial_digits
+from cti_desk.telephony.sources import parse_source
 from tests.telephony.fake_ami import FakeAmi, frame, list_reply, run
 
 AGENT = "PJSIP/2001"

@@ -16,9 +16,10 @@ from cti_desk.domain.link import (
     LinkState,
 )
 from cti_desk.telephony.ami.client import AuthenticationFailed, NotAmiPeer
+from cti_desk.telephony.ami_source import AmiSource
 from cti_desk.telephony.link import run_reporting
 from cti_desk.telephony.simulator import CallSimulator
-from cti_desk.telephony.sources import AmiSource, parse_source
+from cti_desk.telephony.sources import parse_source
 from cti_desk.telephony.webhook import WebhookSource
 from tests.telephony.fake_ami import FakeAmi, frame, run
 

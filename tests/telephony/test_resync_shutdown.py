@@ -14,7 +14,8 @@ import asyncio
 import pytest
 
 from cti_desk.domain.calls import CallState, CallUpdate
-from cti_desk.telephony.sources import AmiSource, parse_source
+from cti_desk.telephony.ami_source import AmiSource
+from cti_desk.telephony.sources import parse_source
 from tests.telephony.fake_ami import FakeAmi, frame, list_reply, run
 from tests.telephony.recorded_calls import QueueCall, to_wire
 
