@@ -53,10 +53,11 @@ class StoreBanner(QFrame):
         self.where = ""
         self.error = ""
         self.silent = False  # not answering (vs. answering with an error)
+        self.locked = False  # SQLite: another program holds the write lock
         self.hide()
 
-    def show_problem(self, where: str, error: str, silent: bool = False) -> None:
-        self.where, self.error, self.silent = where, bounded(error, 300), silent
+    def show_problem(self, where: str, error: str, silent: bool = False, locked: bool = False) -> None:
+        self.where, self.error, self.silent, self.locked = where, bounded(error, 300), silent, locked
         self._render()
         self.show()
 
@@ -64,7 +65,10 @@ class StoreBanner(QFrame):
         self.hide()
 
     def _render(self) -> None:
-        if self.silent:
+        if self.locked:
+            text = self.tr("The store is locked by another program ({where}): wrap-ups and orders wait on "
+                           "this computer and are written once it is free; retrying").format(where=self.where)
+        elif self.silent:
             text = self.tr("The store is not answering ({where}): calls still pop with the PBX's "
                            "caller number; waiting for it").format(where=self.where)
         else:
@@ -154,7 +158,7 @@ class StoreWatch(QObject):
         if health.ok:
             self.banner.clear()
         else:
-            self.banner.show_problem(health.where, health.error)
+            self.banner.show_problem(health.where, health.error, locked=health.locked)
         self.healthChanged.emit(health)
 
     def _probe_failed(self, error: BaseException) -> None:  # store_health itself broke

@@ -19,6 +19,7 @@ from cti_desk.qt.shift_calls import ShiftCall, ShiftCallsModel
 from cti_desk.qt.tasks import run_query
 from cti_desk.services import calllog
 from cti_desk.services.calllog import CallFacts, LoggedCall
+from cti_desk.services.health import store_unavailable
 from cti_desk.services.inquiries import WrapUp
 from cti_desk.services.routing import Action, Decision
 
@@ -58,9 +59,16 @@ class CallLogging:
             if announce and call.announced:  # named now; not if it was withdrawn meanwhile
                 self._notify(call, announced=True)
 
+        notified = []
+
         def failed(exc: BaseException) -> None:
-            self._log_failed(exc)
-            if announce and call.announced:
+            if store_unavailable(exc):  # an upsert: written once the store answers (the banner says why)
+                log.warning("call log of call %s waits for the store", bounded(facts.call_id, 64))
+                self.recovery.wait(f"calllog-{facts.call_id}-{facts.state.value}", write)
+            else:
+                self._log_failed(exc)
+            if announce and call.announced and not notified:
+                notified.append(True)
                 self._notify(call, announced=True)
 
         def write() -> None:

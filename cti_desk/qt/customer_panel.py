@@ -149,7 +149,7 @@ class CustomerPanel(QWidget):
     attachChosen = Signal(int)  # attach the current caller's number to this customer
     dialRequested = Signal(str)
 
-    IDLE, CARD, CHOOSER, NEW, RESULTS, LOADING = range(6)
+    IDLE, CARD, CHOOSER, NEW, RESULTS, LOADING, STORE_DOWN = range(7)
 
     def __init__(self, search: SearchBox, parent=None) -> None:
         super().__init__(parent)
@@ -193,7 +193,13 @@ class CustomerPanel(QWidget):
         rv.addLayout(rb)
         self.loading = _plain("customerLoading")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for page in (self.idle, self.card, chooser_page, self.new_form, results_page, self.loading):
+        # The store did not answer the pop: what the PBX said, until the customer fills in.
+        self.store_down = _plain("customerStoreDown")
+        self.store_down.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.store_down.setWordWrap(True)
+        self._pbx_caller = ("", "")
+        for page in (self.idle, self.card, chooser_page, self.new_form, results_page, self.loading,
+                     self.store_down):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -236,6 +242,20 @@ class CustomerPanel(QWidget):
 
     def show_loading(self) -> None:
         self.show_page(self.LOADING)
+
+    def show_store_down(self, number: str, name: str) -> None:
+        """The caller as the PBX gave it (number, name) while the store cannot be asked."""
+        self.attach_mode = False
+        self._pbx_caller = (number, name)
+        self._store_down_text()
+        self.show_page(self.STORE_DOWN)
+
+    def _store_down_text(self) -> None:
+        number, name = self._pbx_caller
+        who = f"{name}\n{number}" if name else number
+        self.store_down.setText(self.tr(
+            "{caller}\n\nThe store cannot be reached: the customer's record appears here as soon as it "
+            "answers again.").format(caller=who))
 
     def show_idle(self) -> None:
         self.attach_mode = False
@@ -282,6 +302,7 @@ class CustomerPanel(QWidget):
     def retranslate(self) -> None:
         self.idle.setText(self.tr("No call on screen.\nPress F2 to search for a customer."))
         self.loading.setText(self.tr("Looking up the caller…"))
+        self._store_down_text()
         self.chooser_open.setText(self.tr("Open this customer"))
         self.results_open.setText(self.tr("Open"))
         self.results_attach.setText(self.tr("Attach number to this customer"))

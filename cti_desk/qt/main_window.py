@@ -38,6 +38,7 @@ from cti_desk.qt.link_status import attach_link_status
 from cti_desk.qt.operator_calls import OperatorCalls
 from cti_desk.qt.order_form import OrderForm
 from cti_desk.qt.search import SearchBox
+from cti_desk.qt.store_recovery import StoreRecovery
 from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup import WrapUpPanel
 from cti_desk.qt.wrapup_keeper import WrapUpKeeper, in_progress_call_id
@@ -113,6 +114,8 @@ class MainWindow(OperatorCalls, QMainWindow):
         self._loading_timer.setInterval(FRAME_MS)
         self._loading_timer.timeout.connect(self._show_loading)
         self.last_notification: tuple[str, str] | None = None
+        # Wrap-ups, orders and pops that waited for the store run again once it answers.
+        self.recovery = StoreRecovery(store, self)
 
         # -- widgets -----------------------------------------------------------
         self.call_bar = CallBar()
@@ -154,7 +157,7 @@ class MainWindow(OperatorCalls, QMainWindow):
         self.tabs.addTab(self.purchases_view, icon("purchases"), "")
         self.tabs.addTab(self.inquiries_view, icon("inquiries"), "")
         self.inventory = InventoryPanel(self.store)
-        self.order_form = OrderForm(self.store, dispatcher=outbox, operator=operator)
+        self.order_form = OrderForm(self.store, dispatcher=outbox, operator=operator, recovery=self.recovery)
         self.tabs.addTab(self.inventory, icon("inventory"), "")
         self.tabs.addTab(self.order_form, icon("order"), "")
         self._wire_order_widgets()
@@ -198,6 +201,7 @@ class MainWindow(OperatorCalls, QMainWindow):
         self.statusBar().addPermanentWidget(self.role_note)
         self.statusBar().addPermanentWidget(self.source_note)
         self.health = attach_link_status(self, store, oms_url)  # PBX link, store banner, OMS outbox
+        self.recovery.follow(self.health.store_watch)
         self.retranslate()
         self._restore_state()
         self.keeper.restore()
@@ -251,6 +255,7 @@ class MainWindow(OperatorCalls, QMainWindow):
         self.inventory.orderRequested.connect(self._add_to_order)
         self.inventory.asker = self._stock_asker
         self.order_form.orderPlaced.connect(self._order_placed)
+        self.order_form.waitingOrderPlaced.connect(self._waiting_order_placed)
         self.order_form.stockChanged.connect(self.inventory.refresh)
 
     def _add_to_order(self, product_id: int, location_id: int) -> None:
@@ -271,6 +276,16 @@ class MainWindow(OperatorCalls, QMainWindow):
         self.statusBar().showMessage(self.tr("Order {order} placed").format(order=bounded(order_no, 40)), 10000)
         if self.current is not None:
             self.keeper.order_placed(self.current)
+        if self.customer_id is not None:
+            self._reload_purchases(self.customer_id)
+
+    def _waiting_order_placed(self, order_no: str, call_id: str) -> None:
+        """An order that waited for the store is placed: its call's wrap-up says so."""
+        self.statusBar().showMessage(self.tr("Order {order} placed: the store answers again").format(
+            order=bounded(order_no, 40)), 10000)
+        call = self.calls.find(call_id) if call_id else None
+        if call is not None:
+            self.keeper.order_placed(call)
         if self.customer_id is not None:
             self._reload_purchases(self.customer_id)
 
@@ -493,6 +508,7 @@ class MainWindow(OperatorCalls, QMainWindow):
         for opened in list(self._unaudited):  # shown, but closed before its audit entry left
             self._customer_opened(opened)
         self.keeper.close()  # what is typed is on disk before the window goes
+        self.order_form.waiting_box.close_journal()
         self.save_state()
         if self.bridge is not None:
             self.bridge.stop()

@@ -5,7 +5,8 @@ operator is busy, is the SeatRouter's (services/routing.py); this module only sh
 what it decides: a pop, an announcement on the call bar ("Take over (F8)"), a withdrawn
 pop (gone, or the previous call back on screen, with a status-bar line saying why), a
 missed call kept for a call-back. Each call this seat sees goes to the call log in the
-background (services/calllog.py).
+background (services/calllog.py). A call that rings while the store cannot be reached
+pops with what the PBX said (number, name) and fills in once the store answers.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from cti_desk.qt.icons import app_icon, icon
 from cti_desk.qt.shift_calls import ShiftCall, ShiftCallsModel
 from cti_desk.qt.tasks import run_query
 from cti_desk.services import history
+from cti_desk.services.health import store_unavailable
 from cti_desk.services.history import Pop
 from cti_desk.services.inquiries import WrapUp
 from cti_desk.services.routing import Action, Decision, Reason, SeatRouter
@@ -279,18 +281,8 @@ class OperatorCalls(CallLogging):
             call.announced = False
             self.calls.changed(call)
         self.current = call
-        if call.wrapup.customer_id is not None:
-            self.open_customer(call.wrapup.customer_id)
-        else:
-            store, raw, operator, call_id = self.store, call.raw_number, self.operator, call.call_id
-            prefix = self.outside_line
-            run_query(
-                lambda: history.pop_for_caller(store, raw, operator, call_id, audited=False,
-                                               outside_line_prefix=prefix),
-                lambda result: self._show_pop(call, result),
-                self._failed,
-                key="pop",
-            )
+        self.recovery.cancel("pop")  # an earlier call's fill-in is not wanted any more
+        self._look_up_caller(call)
         self._awaiting = call
         self._loading_timer.start()
         self.call_bar.show_call(call)
@@ -299,6 +291,46 @@ class OperatorCalls(CallLogging):
         if row >= 0:
             self.calls_view.selectRow(row)
         self._show_incoming()
+
+    def _look_up_caller(self, call: ShiftCall) -> None:
+        store, operator = self.store, self.operator
+        if call.wrapup.customer_id is not None:
+            customer_id = call.wrapup.customer_id
+            run_query(
+                lambda: history.open_customer(store, customer_id, operator, None, audited=False),
+                lambda story: self._show_story(story) if story else self._failed(LookupError(customer_id)),
+                lambda exc: self._pop_failed(call, exc),
+                key="pop",
+            )
+            return
+        raw, call_id, prefix = call.raw_number, call.call_id, self.outside_line
+        run_query(
+            lambda: history.pop_for_caller(store, raw, operator, call_id, audited=False,
+                                           outside_line_prefix=prefix),
+            lambda result: self._show_pop(call, result),
+            lambda exc: self._pop_failed(call, exc),
+            key="pop",
+        )
+
+    def _pop_failed(self, call: ShiftCall, exc: BaseException) -> None:
+        """The store did not answer the pop: what the PBX said is on screen, and the
+        customer fills in once the store answers (the banner says why)."""
+        if not store_unavailable(exc):
+            self._failed(exc)
+            return
+        if call is not self.current:
+            return
+        log.warning("pop of call %s waits for the store", bounded(call.call_id, 64))
+        self._answered()
+        self._clear_story()
+        self.panel.show_store_down(call.number_text(), call.caller_name)
+        self.recovery.wait("pop", lambda: self._fill_in(call))
+        self.popShown.emit(call.call_id)
+
+    def _fill_in(self, call: ShiftCall) -> None:
+        """The store answers again: the call still on screen gets its customer."""
+        if call is self.current and self.panel.page() == self.panel.STORE_DOWN:
+            self._look_up_caller(call)
 
     def _show_loading(self) -> None:
         if self._awaiting is not None and self._awaiting is self.current:

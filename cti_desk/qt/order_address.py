@@ -106,6 +106,14 @@ class DeliveryAddress(QGroupBox):
         self.address_combo.setCurrentIndex(0)
         self._address_chosen(0)
 
+    def show_draft(self, draft) -> None:
+        """An order draft's own recipient and address (an order taken back into the form)."""
+        self.address_combo.setCurrentIndex(self.address_combo.findData(NEW_ADDRESS))
+        self._fill({"postal_code": draft.postal_code, "prefecture": draft.prefecture, "city": draft.city,
+                    "line1": draft.line1, "line2": draft.line2})
+        self.recipient.setText(draft.recipient)
+        self.phone.setText(draft.phone)
+
     def _address_chosen(self, index: int) -> None:
         address_id = self.address_combo.itemData(index)
         if self._customer is None or address_id in (None, NEW_ADDRESS):

@@ -6,9 +6,10 @@ is placed in the background (stock reserved atomically). The parts: order_lines 
 products), order_address (where to), order_terms (when, payment, points), order_outbox
 (what the OMS got), order_fields (errors on the fields).
 
-An order draft keeps one key from its start until it is placed: when the store fails
-while placing, the form says whether the order exists (the service asks the store), and
-pressing Place order again finds the order instead of placing it twice.
+An order draft keeps one key from its start until it is placed. It is journaled on this
+computer before each attempt (order_waiting); when the store does not answer, the order
+waits there, listed under the form, and is placed by itself once the store answers: the
+key makes a later attempt find the order an earlier one placed, so it is placed once.
 """
 
 from __future__ import annotations
@@ -23,19 +24,19 @@ from cti_desk.domain.delivery import DeliveryCalendar, OrderDraft, points_earned
 from cti_desk.qt import labels
 from cti_desk.qt.order_address import DeliveryAddress
 from cti_desk.qt.order_fields import INVALID_STYLE, FieldErrors, Problem
+from cti_desk.qt.order_form_waiting import WaitingOrdersInForm
 from cti_desk.qt.order_lines import OrderLine, OrderLines
 from cti_desk.qt.order_outbox import OutboxPanel
 from cti_desk.qt.order_terms import DeliveryTerms
+from cti_desk.qt.order_waiting import WaitingOrders
+from cti_desk.qt.store_recovery import StoreRecovery
 from cti_desk.qt.tasks import run_query
 from cti_desk.services.inquiries import CallRef
-from cti_desk.services.order_outcome import (
-    OrderNotPlaced,
-    OrderUnconfirmed,
-    describe,
-    new_draft_key,
-)
+from cti_desk.services.order_journal import OrderJournal, WaitingOrder
+from cti_desk.services.order_outcome import StoreFailed, describe, new_draft_key
 from cti_desk.services.orders import (
     CustomerForOrder,
+    OrderRejected,
     OutOfStock,
     PlacedOrder,
     ValidationFailed,
@@ -45,13 +46,16 @@ from cti_desk.services.orders import (
     utcnow,
 )
 from cti_desk.services.outbox import OutboxDispatcher
+from cti_desk.settings.paths import data_dir
 from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)
 
 
-class OrderForm(QWidget):
+class OrderForm(WaitingOrdersInForm, QWidget):
     orderPlaced = Signal(str)  # order number (also when a retry found it placed)
+    # An order that waited for the store is placed now: order number, the call it was taken on ("" if none).
+    waitingOrderPlaced = Signal(str, str)
     stockChanged = Signal()  # this seat reserved stock or found it gone: inventory views reload
 
     def __init__(
@@ -63,9 +67,13 @@ class OrderForm(QWidget):
         calendar: DeliveryCalendar | None = None,
         operator: str = "",
         outbox_poll_ms: int = 3000,
+        journal: OrderJournal | None = None,
+        recovery: StoreRecovery | None = None,
     ) -> None:
         """`dispatcher`: this seat sends orders to the OMS (the app starts and stops it);
-        the form lists what it sends. Orders reach the outbox either way."""
+        the form lists what it sends. Orders reach the outbox either way. `journal`:
+        where orders wait for the store (default: the user data folder); `recovery`: the
+        window's (the form makes its own without one)."""
         super().__init__(parent)
         self.setObjectName("orderForm")
         self.setStyleSheet(INVALID_STYLE)
@@ -77,7 +85,9 @@ class OrderForm(QWidget):
         self._customer_id: int | None = None
         self._call: CallRef | None = None
         self._draft_key = new_draft_key()
-        self._outcome_unknown = False  # an attempt with this key ended without an answer
+        self._restoring: WaitingOrder | None = None  # taken back from the waiting list: fields follow
+        self._restore_date = None  # its delivery date, chosen once its lines offer it
+        self._restoring_lines: list = []
         self._last_order: PlacedOrder | None = None
         self._oms_status: str | None = None  # of the order just placed
         self._status: Callable[[], str] = lambda: ""
@@ -106,6 +116,17 @@ class OrderForm(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outbox_box = OutboxPanel(store, dispatcher, outbox_poll_ms)
         self.outbox_box.refreshed.connect(self._outbox_refreshed)
+        self.recovery = recovery or StoreRecovery(store, self)
+        self.waiting_box = WaitingOrders(store, journal or OrderJournal.in_folder(data_dir()),
+                                         self.recovery, self.calendar)
+        self.waiting_box.form_empty = lambda: not self._lines
+        journal_of_form = self.waiting_box.journal  # its writer thread ends with the form
+        self.waiting_box.destroyed.connect(lambda *_: journal_of_form.close())
+        self.waiting_box.placed.connect(self._waiting_placed)
+        self.waiting_box.refused.connect(self._waiting_refused)
+        self.waiting_box.backToForm.connect(self.take_back)
+        self.waiting_box.trouble.connect(lambda text: self._say(lambda: text))
+        self.lines_box.changed.connect(self.waiting_box.form_changed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.customer_label)
@@ -120,6 +141,7 @@ class OrderForm(QWidget):
         right.addStretch(1)
         columns.addLayout(right, 2)
         layout.addLayout(columns)
+        layout.addWidget(self.waiting_box)
         layout.addWidget(self.outbox_box)
 
         # The parts' widgets, by the names automation and tests know.
@@ -137,6 +159,7 @@ class OrderForm(QWidget):
         self.balance_label = w.balance_label
         self.dispatcher = dispatcher
         self.retranslate()
+        self.waiting_box.restore()  # orders a crash or a quit left waiting: placed now
 
     @property
     def _lines(self) -> list[OrderLine]:
@@ -149,6 +172,7 @@ class OrderForm(QWidget):
         self.lines_box.retranslate()
         self.address_box.retranslate()
         self.outbox_box.retranslate()
+        self.waiting_box.retranslate()
         self.when_box.retranslate()
         self.submit_button.setText(self.tr("Place order"))
         self._show_customer_labels()
@@ -198,7 +222,7 @@ class OrderForm(QWidget):
         self._lines_changed()
 
     def _new_draft(self) -> None:
-        self._draft_key, self._outcome_unknown = new_draft_key(), False
+        self._draft_key = new_draft_key()
 
     # --- customer -------------------------------------------------------------------------
 
@@ -208,6 +232,9 @@ class OrderForm(QWidget):
     def _show_customer(self, customer: CustomerForOrder | None) -> None:
         self._customer = customer
         self.address_box.show_customer(customer)
+        restoring, self._restoring = self._restoring, None
+        if restoring is not None and customer is not None and customer.customer_id == restoring.draft.customer_id:
+            self.address_box.show_draft(restoring.draft)  # where the order was going, as entered
         self._show_customer_labels()
         self._update_totals()
 
@@ -224,6 +251,12 @@ class OrderForm(QWidget):
 
     def _lines_changed(self) -> None:
         self.when_box.refill_dates(self.lines_box.lead_days())
+        if self._restore_date is not None:
+            index = self.delivery_date.findData(self._restore_date)
+            if index >= 0:
+                self.delivery_date.setCurrentIndex(index)
+            if len(self._lines) >= len(self._restoring_lines):
+                self._restore_date = None
         self._update_totals()
 
     def _update_totals(self) -> None:
@@ -262,16 +295,18 @@ class OrderForm(QWidget):
             return
         self.submit_button.setEnabled(False)
         self._say(lambda: self.tr("Reserving stock…"))
-        store, calendar, key, call, unknown = (
-            self.store, self.calendar, self._draft_key, self._call, self._outcome_unknown)
-        run_query(lambda: place_order(store, draft, key=key, call=call, after_unknown_outcome=unknown,
-                                      calendar=calendar),
-                  on_success=self._placed, on_failure=self._rejected, key=self._key + "-submit", owner=self)
+        store, calendar, key, call = self.store, self.calendar, self._draft_key, self._call
+        order = WaitingOrder(key, draft, call, self._customer.name if self._customer else "")
+        self.waiting_box.journal_attempt(order)  # on disk before the store is asked
+        run_query(lambda: place_order(store, draft, key=key, call=call, calendar=calendar),
+                  on_success=lambda placed: self._placed(placed, key),
+                  on_failure=lambda exc: self._rejected(exc, order), key=self._key + "-submit", owner=self)
 
     def _say_check(self, count: int) -> None:
         self._say(lambda: self.tr("Please check the entries ({count})").format(count=count))
 
-    def _placed(self, placed: PlacedOrder) -> None:
+    def _placed(self, placed: PlacedOrder, key: str) -> None:
+        self.waiting_box.attempt_done(key)
         self._last_order = placed
         self.submit_button.setEnabled(True)
         self._oms_status = "pending" if self.dispatcher is not None else None
@@ -311,23 +346,22 @@ class OrderForm(QWidget):
             "The customer's addresses and points could not be loaded: the store did not answer. "
             "Open the customer again."))
 
-    def _rejected(self, exc: BaseException) -> None:
+    def _rejected(self, exc: BaseException, order: WaitingOrder) -> None:
         self.submit_button.setEnabled(True)
+        if isinstance(exc, OrderRejected):
+            self.waiting_box.attempt_done(order.key)  # nothing placed: the form shows why
         if isinstance(exc, OutOfStock):
             self._out_of_stock(exc)
         elif isinstance(exc, ValidationFailed):
             self._show_errors(dict(exc.errors))
             self._say_check(len(exc.errors))
-        elif isinstance(exc, OrderNotPlaced):
-            self._outcome_unknown = False  # known now: nothing under this key
-            self._say(lambda: self.tr("The store did not answer. The order was not placed: press Place order again."))
-        else:
-            if not isinstance(exc, OrderUnconfirmed):  # the service says what it was; anything else is a bug
+        elif isinstance(exc, OrderRejected):
+            log.error("order refused without a reason the form knows", exc_info=exc)
+            self._say(lambda: self.tr("The order was not placed: {reason}").format(reason=str(exc)))
+        else:  # the store did not answer (placed or not, the key settles it): it waits
+            if not isinstance(exc, StoreFailed):
                 log.error("placing an order failed unexpectedly", exc_info=exc)
-            self._outcome_unknown = True
-            self._say(lambda: self.tr(
-                "The store did not answer, so it is not known yet whether the order was placed. Press Place "
-                "order again when the store is back: the order will not be placed twice."))
+            self._wait_for_store(order)
 
     def _out_of_stock(self, exc: OutOfStock) -> None:
         name = self.lines_box.take_suggestion(exc)

@@ -3,6 +3,8 @@ WrapUpKeeper) until the store has it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,6 +55,8 @@ class WrapUpPanel(QWidget):
         self.discard.setObjectName("wrapUpDiscard")
         self.discard.clicked.connect(self._discard)
         self._open_inquiry: InquiryRow | None = None
+        # Whether a draft's save waits for the store (the WrapUpKeeper knows).
+        self.waiting_for_store: Callable[[WrapUp], bool] = lambda _w: False
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading, 0, 0)
@@ -101,6 +105,8 @@ class WrapUpPanel(QWidget):
             text = ""
         elif not d.unsaved:
             text = self.tr("Saved")
+        elif self.waiting_for_store(d):
+            text = self.tr("Waiting for the store: saved by itself as soon as it answers (kept on this computer)")
         elif d.saved_version is None:
             text = self.tr("Draft: kept on this computer until saved")
         else:

@@ -1,6 +1,8 @@
 """Keeps every call's wrap-up until the store has it: journals drafts as they are typed,
 saves once per call, brings drafts back after a crash, and never drops a note unless the
-operator discards it (asked first).
+operator discards it (asked first). A wrap-up saved while the store does not answer waits
+on this computer (journaled as queued) and is saved by itself once the store answers,
+also by the next start after a crash; saving is idempotent per call, so it is written once.
 
 The window owns one WrapUpKeeper; it reads the window's store, operator, shift list
 (ShiftCallsModel), wrap-up panel and the call and customer on screen.
@@ -8,12 +10,10 @@ The window owns one WrapUpKeeper; it reads the window's store, operator, shift l
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
-import time
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -23,15 +23,17 @@ from cti_desk.domain.errors import BadArgument
 from cti_desk.domain.text import bounded
 from cti_desk.qt.call_bar import ShiftCall, ShiftCallsModel
 from cti_desk.qt.tasks import run_query
+from cti_desk.qt.wrapup_restore import adopt_old_settings, journal_unreadable
 from cti_desk.services.drafts import CallDraft, DraftJournal
+from cti_desk.services.health import store_unavailable
 from cti_desk.services.inquiries import WrapUp, save_wrapup
+from cti_desk.services.journal_file import store_key
+from cti_desk.services.order_outcome import describe
 from cti_desk.settings.paths import data_dir
-from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)
 
 JOURNAL_DELAY_MS = 300  # typing is journaled at most this long after a keystroke
-OLD_SETTINGS_KEY = "wrapup/unsaved"  # where drafts lived before the journal
 
 
 def in_progress_call_id(call: ShiftCall | None) -> str | None:
@@ -41,17 +43,12 @@ def in_progress_call_id(call: ShiftCall | None) -> str | None:
     return call.call_id if call.state in (CallState.RINGING, CallState.ANSWERED) else None
 
 
-def store_key(store: Store) -> str:
-    """Which store a draft belongs to, without a password (the journal is a plain file)."""
-    return store.engine.url.render_as_string(hide_password=True)
-
-
-def call_draft(call: ShiftCall) -> CallDraft:
+def call_draft(call: ShiftCall, queued: bool = False) -> CallDraft:
     return CallDraft(
         call_id=call.call_id, rang_at=call.rang_at, e164=call.e164, raw_number=call.raw_number,
         caller_name=call.caller_name, queue=call.queue, wrapup=call.wrapup,
         answered_at=call.answered_at, ended_at=call.ended_at,
-        customer_name=getattr(call, "customer_name", "") or "",
+        customer_name=getattr(call, "customer_name", "") or "", queued=queued,
     )
 
 
@@ -79,6 +76,7 @@ class WrapUpKeeper(QObject):
         self._in_flight: set[str] = set()  # call ids with a save on its way to the store
         self._again: set[str] = set()  # Save pressed again while one was in flight
         self._stored_end: dict[str, datetime | None] = {}  # the call end the store has
+        self._queued: set[str] = set()  # saved while the store did not answer: saved once it does
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(JOURNAL_DELAY_MS)
@@ -87,6 +85,7 @@ class WrapUpKeeper(QObject):
         panel.edited.connect(self._edited)
         panel.saveRequested.connect(self._save_requested)
         panel.discardRequested.connect(self.ask_discard)
+        panel.waiting_for_store = lambda w: w.call_id in self._queued
         self.calls.dataChanged.connect(self._calls_changed)
 
     @property
@@ -100,68 +99,23 @@ class WrapUpKeeper(QObject):
     # -- the journal -------------------------------------------------------------------
     def restore(self) -> None:
         """On start: drafts of this store back into the shift list, oldest first."""
-        self._adopt_old_settings()
+        adopt_old_settings(self)
         try:
             drafts = self.journal.load(self.store_key)
         except (sqlite3.Error, OSError) as exc:
-            self._unreadable(exc)
+            journal_unreadable(self, exc)
             return
         restored = 0
         for d in drafts:
             if self.calls.find(d.call_id) is None:
                 self.calls.add(shift_call(d))
                 restored += 1
+            if d.queued:
+                self._queued.add(d.call_id)
         if restored:
             self.window.statusBar().showMessage(
                 self.tr("{count} unsaved wrap-ups are back in the list of calls").format(count=restored), 15000)
-
-    def _unreadable(self, exc: BaseException) -> None:
-        path = self.journal.path
-        log.error("wrap-up drafts %s unreadable: %s", path, exc)
-        if isinstance(exc, sqlite3.DatabaseError) and any(
-                text in str(exc) for text in ("not a database", "malformed")):
-            # Damaged: kept aside for a look, and a fresh journal keeps today's notes.
-            aside = path.with_name(f"{path.name}.unreadable-{int(time.time())}")
-            path.rename(aside)
-            text = self.tr("The file of unsaved wrap-ups was damaged; it was moved to {path}").format(path=str(aside))
-        else:
-            text = self.tr("The file of unsaved wrap-ups could not be read: {message}").format(
-                message=bounded(str(exc), 200))
-        self.window.statusBar().showMessage(text, 30000)
-        self.window.failed.emit(text)
-
-    def _adopt_old_settings(self) -> None:
-        """Drafts an older cti-desk kept in the settings file move into the journal."""
-        settings = self.window.settings
-        raw = settings.value(OLD_SETTINGS_KEY, "", str) if settings is not None else ""
-        if not raw:
-            return
-        try:
-            old = json.loads(raw)
-        except ValueError:
-            old = []
-        for d in old if isinstance(old, list) else []:
-            try:
-                closed = datetime.fromisoformat(d["closed_at"]) if d.get("closed_at") else None
-                draft = CallDraft(
-                    call_id=str(d["call_id"]), rang_at=datetime.fromisoformat(d["rang_at"]),
-                    e164=d.get("e164"), raw_number=d.get("raw_number"),
-                    caller_name=str(d.get("caller_name") or ""), queue=str(d.get("queue") or ""),
-                    ended_at=closed.replace(tzinfo=UTC) if closed else None,
-                    wrapup=WrapUp(
-                        call_id=str(d["call_id"]), operator=self.window.operator,
-                        opened_at=datetime.fromisoformat(d["opened_at"]), customer_id=d.get("customer_id"),
-                        caller_number=d.get("e164") or d.get("raw_number"), closed_at=closed,
-                        notes=str(d.get("notes") or ""), disposition=str(d.get("disposition") or ""),
-                        continue_inquiry_id=d.get("continue_inquiry_id"), version=1,
-                    ),
-                )
-            except (KeyError, TypeError, ValueError, AttributeError):
-                continue
-            self.journal.put(self.store_key, draft)
-        self.journal.flush()
-        settings.remove(OLD_SETTINGS_KEY)
-        settings.sync()
+        self.write_queued()  # saved before the crash, never in the store: now (or once it answers)
 
     def _mark(self, call: ShiftCall) -> None:
         self._dirty[call.call_id] = call
@@ -175,7 +129,7 @@ class WrapUpKeeper(QObject):
         for call in dirty.values():
             w = call.wrapup
             if w.unsaved:
-                self.journal.put(self.store_key, call_draft(call))
+                self.journal.put(self.store_key, call_draft(call, call.call_id in self._queued))
             elif w.saved_version is None:  # the operator emptied it: nothing to keep
                 self.journal.remove(self.store_key, call.call_id)
 
@@ -292,17 +246,34 @@ class WrapUpKeeper(QObject):
             owner=self,
         )
 
+    def write_queued(self) -> None:
+        """Save every wrap-up that waits for the store (the store answers again)."""
+        for cid in sorted(self._queued):
+            call = self.calls.find(cid)
+            if call is None or not call.wrapup.disposition:
+                self._queued.discard(cid)  # gone from the list, or emptied: nothing to save
+            elif cid not in self._in_flight:
+                self.save(call)
+
     def _saved(self, call: ShiftCall, snapshot: WrapUp, version: int, inquiry_id: int) -> None:
         cid, w = call.call_id, call.wrapup
         self._in_flight.discard(cid)
+        waited = cid in self._queued
+        self._queued.discard(cid)
         w.stored(version, inquiry_id, snapshot.notes, snapshot.disposition)
         self._stored_end[cid] = snapshot.closed_at
         if not w.unsaved:
             self._dirty.pop(cid, None)
             self.journal.remove(self.store_key, cid)
+        elif waited:  # typed on meanwhile: a draft again, no longer saved by itself
+            self.journal.put(self.store_key, call_draft(call))
         call.saved = not w.unsaved
         self._repaint(call)
-        self.window.statusBar().showMessage(self.tr("Wrap-up saved"), 5000)
+        if waited:
+            self.window.statusBar().showMessage(
+                self.tr("Wrap-up of call {call} saved: the store answers again").format(call=cid), 10000)
+        else:
+            self.window.statusBar().showMessage(self.tr("Wrap-up saved"), 5000)
         self.window.wrapUpSaved.emit(inquiry_id)
         if self.window.customer_id is not None:
             self.window._reload_inquiries(self.window.customer_id)
@@ -315,6 +286,9 @@ class WrapUpKeeper(QObject):
     def _save_failed(self, call: ShiftCall, exc: BaseException) -> None:
         self._in_flight.discard(call.call_id)
         self._again.discard(call.call_id)
+        if store_unavailable(exc):
+            self._wait_for_store(call, exc)
+            return
         log.error("wrap-up of call %s not saved: %s", bounded(call.call_id, 64), exc)
         if isinstance(exc, BadArgument):
             reason = bounded(str(exc), 200)
@@ -324,6 +298,26 @@ class WrapUpKeeper(QObject):
                        "press Save again.").format(reason=reason)
         self.window.statusBar().showMessage(text, 30000)
         self.window.failed.emit(text)
+
+    def _wait_for_store(self, call: ShiftCall, exc: BaseException) -> None:
+        """The store did not answer: the wrap-up waits on this computer, marked to be saved
+        by itself (also by the next start), and is saved once the store answers."""
+        cid = call.call_id
+        log.warning("wrap-up of call %s waits for the store: %s", bounded(cid, 64), describe(exc))
+        first = cid not in self._queued
+        self._queued.add(cid)
+        self._dirty.pop(cid, None)
+        self.journal.put(self.store_key, call_draft(call, queued=True))  # fsynced on its thread
+        self.window.recovery.wait("wrap-ups", self.write_queued)
+        self._repaint(call)
+        if first:
+            self.window.statusBar().showMessage(self.tr(
+                "The store did not answer: the wrap-up of call {call} is kept on this computer and "
+                "saved as soon as the store answers").format(call=cid), 30000)
+
+    def waiting(self) -> list[str]:
+        """Call ids whose wrap-up waits for the store."""
+        return sorted(self._queued)
 
     # -- discarding ----------------------------------------------------------------------
     def ask_discard(self, w: WrapUp) -> QMessageBox | None:
@@ -352,6 +346,7 @@ class WrapUpKeeper(QObject):
         w = call.wrapup
         w.revert()
         self._dirty.pop(call.call_id, None)
+        self._queued.discard(call.call_id)
         self.journal.remove(self.store_key, call.call_id)
         if w.saved_version is not None or call.state in (CallState.ENDED, CallState.MISSED):
             call.saved = True  # the store has it all, or there is nothing to wrap up
