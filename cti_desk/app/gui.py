@@ -11,7 +11,7 @@ import signal
 import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from cti_desk.qt import i18n, tasks
 from cti_desk.qt.call_bridge import CallBridge
@@ -19,7 +19,7 @@ from cti_desk.qt.icons import app_icon
 from cti_desk.qt.main_window import MainWindow, settings_file
 from cti_desk.services.outbox import OutboxDispatcher
 from cti_desk.settings.paths import config_dir, default_db_url
-from cti_desk.store.db import Store, needs_upgrade, upgrade
+from cti_desk.store.db import Store, StoreError, needs_upgrade, upgrade
 
 log = logging.getLogger("cti_desk.gui")
 
@@ -166,7 +166,18 @@ class Startup:
     def _failed(self, exc: BaseException) -> None:
         if self.dialog is not None:
             self.dialog.close()
-        self.status(QCoreApplication.translate("Startup", "Error: {message}").format(message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self.status(QCoreApplication.translate("Startup", "Error: {message}").format(message=text))
+        if isinstance(exc, StoreError):
+            # A store this cti-desk must not touch (a newer schema, tables of something
+            # else): nothing was changed and no call is taken; say it where it is seen.
+            box = QMessageBox(QMessageBox.Icon.Critical, "cti-desk", QCoreApplication.translate(
+                "Startup", "This store cannot be opened, and nothing in it was changed:\n{message}").format(
+                    message=text), QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("storeRefused")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+            self.refusal = box
 
 
 def _display_ok() -> bool:

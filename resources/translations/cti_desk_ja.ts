@@ -2293,12 +2293,19 @@ Touch anywhere to continue.</source>
         <translation>着信元: {source}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="169"/>
+        <location filename="../../cti_desk/app/gui.py" line="170"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="209"/>
+        <location filename="../../cti_desk/app/gui.py" line="174"/>
+        <source>This store cannot be opened, and nothing in it was changed:
+{message}</source>
+        <translation>このストアは開けません。ストアの内容は何も変更していません:
+{message}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/app/gui.py" line="220"/>
         <source>The {role} view is not built yet: showing the operator window.</source>
         <translation>{role} 画面は未実装のため、オペレーター画面を表示しています。</translation>
     </message>
