@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
@@ -30,6 +29,7 @@ from cti_desk.domain.text import bounded
 from cti_desk.qt import i18n
 from cti_desk.qt.call_bar import CallBar, ShiftCall, ShiftCallsModel
 from cti_desk.qt.customer_panel import CustomerPanel
+from cti_desk.qt.customer_story import FRAME_MS, CustomerStoryShown
 from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
 from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
 from cti_desk.qt.icons import icon
@@ -39,25 +39,14 @@ from cti_desk.qt.operator_calls import OperatorCalls
 from cti_desk.qt.order_form import OrderForm
 from cti_desk.qt.search import SearchBox
 from cti_desk.qt.store_recovery import StoreRecovery
-from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup import WrapUpPanel
 from cti_desk.qt.wrapup_keeper import WrapUpKeeper, in_progress_call_id
-from cti_desk.services import history
-from cti_desk.services.history import CustomerStory
-from cti_desk.services.inquiries import (
-    CallRef,
-    attach_number,
-    create_customer_from_call,
-)
 from cti_desk.services.outbox import OutboxDispatcher
 from cti_desk.services.stock_lookups import CALL, Asker
 from cti_desk.settings.file import SettingsFileBroken, check_settings_file, settings_path
 from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)
-
-
-FRAME_MS = 16  # one display frame at 60 Hz
 
 
 def settings_file(config_dir: Path) -> QSettings:
@@ -72,11 +61,7 @@ def settings_file(config_dir: Path) -> QSettings:
     return settings
 
 
-def _utc_naive(ts: datetime) -> datetime:
-    return ts.astimezone(UTC).replace(tzinfo=None) if ts.tzinfo else ts
-
-
-class MainWindow(OperatorCalls, QMainWindow):
+class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
     pauseRequested = Signal(bool)  # wired to AMI QueuePause
     dialRequested = Signal(str)  # E.164, wired to AMI Originate
     popShown = Signal(str)  # call id: the pop's data is on screen
@@ -288,119 +273,6 @@ class MainWindow(OperatorCalls, QMainWindow):
             self.keeper.order_placed(call)
         if self.customer_id is not None:
             self._reload_purchases(self.customer_id)
-
-    def _reload_purchases(self, customer_id: int) -> None:
-        store = self.store
-
-        def load():
-            with store.session() as s:
-                return history.customer_story(s, customer_id)
-
-        def show(story) -> None:
-            if story is not None and self.customer_id == customer_id:
-                self.purchases.reset(customer_id, story.purchases, story.purchase_count)
-
-        run_query(load, show, self._failed, key="purchases-reload")
-
-    # -- calls: the bridge, the pop, announced and missed calls: qt/operator_calls.py ----
-
-    # -- customers -----------------------------------------------------------------
-    def _clear_story(self) -> None:
-        self.customer_id = None
-        self.purchases.clear()
-        self.inquiries.clear()
-
-    def open_customer(self, customer_id: int, caller: bool = False) -> None:
-        """Open a record (from the chooser, a search or a pop); audited once it is shown.
-        `caller`: the operator said this is who is calling (the wrap-up follows)."""
-        store, operator = self.store, self.operator
-        if caller:
-            self.keeper.link_caller(customer_id)
-        run_query(
-            lambda: history.open_customer(store, customer_id, operator, None, audited=False),
-            lambda story: self._show_story(story) if story else self._failed(LookupError(customer_id)),
-            self._failed,
-            key="pop",
-        )
-
-    def _show_story(self, story: CustomerStory) -> None:
-        self._answered()
-        s = story.summary
-        self.customer_id = s.id
-        self.panel.show_summary(s, story.phones_shown)
-        self.purchases.reset(s.id, story.purchases, story.purchase_count)
-        self.inquiries.reset(story.inquiries)
-        self.keeper.offer()
-        opened = (s.id, in_progress_call_id(self.current))
-        self._unaudited.append(opened)
-        self._after_paint(lambda: self._customer_opened(opened))
-
-    def _after_paint(self, fn) -> None:
-        # A timer fires only after the repaint queued now (posted events come first); one
-        # frame later, the pop is on screen before these loads compete with it for the GIL.
-        QTimer.singleShot(FRAME_MS, self, fn)
-
-    def _customer_opened(self, opened: tuple[int, str | None]) -> None:
-        """The card is on screen: the audit entry, then the other tabs' own background loads."""
-        if not any(o is opened for o in self._unaudited):
-            return  # done already (the window was closed meanwhile)
-        self._unaudited = [o for o in self._unaudited if o is not opened]
-        customer_id, call_id = opened
-        store, operator = self.store, self.operator
-
-        def audited(_none) -> None:
-            if self.customer_id == customer_id:
-                self.customerShown.emit(customer_id)
-
-        run_query(lambda: history.record_open(store, customer_id, operator, call_id),
-                  audited, self._failed, owner=self)
-        if self.customer_id != customer_id:
-            return  # another customer is on screen already
-        self.inventory.set_customer(customer_id)
-        self.order_form.set_customer(customer_id)
-        call = self.current if self.current is not None and self.current.call_id == call_id else None
-        self.order_form.set_call(CallRef(call.call_id, _utc_naive(call.rang_at), call.e164 or call.raw_number) if call else None)
-
-    def _load_purchase_page(self, customer_id: int, offset: int, limit: int):
-        with self.store.session() as s:  # runs on a worker thread (PurchaseHistoryModel)
-            return history.purchase_page(s, customer_id, offset, limit)
-
-    def _create_customer(self, name: str, kana: str, email: str, number: str) -> None:
-        store, operator, call_id = self.store, self.operator, in_progress_call_id(self.current)
-        run_query(
-            lambda: create_customer_from_call(store, name, kana, number or None, email, operator, call_id),
-            lambda cid: self.open_customer(cid, caller=True),
-            self._failed,
-            key="customer-write",
-        )
-
-    def _attach_number(self, customer_id: int) -> None:
-        call = self.current
-        number = call.e164 if call else None
-        if not number:
-            self.open_customer(customer_id)
-            return
-        store, operator, call_id = self.store, self.operator, in_progress_call_id(call)
-        run_query(
-            lambda: attach_number(store, customer_id, number, operator, call_id),
-            lambda _e164: self.open_customer(customer_id, caller=True),
-            self._failed,
-            key="customer-write",
-        )
-
-    # -- wrap-up (saving, drafts and restoring live in qt/wrapup_keeper.py) ----------------
-    def _reload_inquiries(self, customer_id: int) -> None:
-        store = self.store
-
-        def load():
-            with store.session() as s:
-                return history.inquiries_for(s, customer_id)
-
-        def show(rows) -> None:
-            if self.customer_id == customer_id:
-                self.inquiries.reset(rows)
-
-        run_query(load, show, self._failed, key="inquiries")
 
     def _failed(self, exc: BaseException) -> None:
         text = bounded(str(exc) or type(exc).__name__, 200)
