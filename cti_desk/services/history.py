@@ -399,10 +399,11 @@ def customer_story(session: Session, customer_id: int) -> CustomerStory | None:
     )
 
 
-def record_open(store: Store, customer_id: int, actor: str, call_id: str | None) -> None:
-    """The audit entry for having opened a customer's record."""
+def record_open(store: Store, customer_id: int, actor: str, call_id: str | None,
+                desk: str | None = None) -> None:
+    """The audit entry for having opened a customer's record (`desk` None: this process's)."""
     with store.transaction() as s:
-        audit.record(s, actor, audit.CUSTOMER_OPEN, customer_id, call_id)
+        audit.record(s, actor, audit.CUSTOMER_OPEN, customer_id, call_id, desk=desk)
 
 
 def open_customer(

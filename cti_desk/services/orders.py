@@ -43,6 +43,7 @@ from cti_desk.domain.delivery import (
 from cti_desk.domain.model import Channel
 from cti_desk.domain.phone import normalize_e164
 from cti_desk.domain.text import bounded
+from cti_desk.services.audit import record
 from cti_desk.services.customers import points_balance
 from cti_desk.services.inquiries import CallRef, call_inquiry
 from cti_desk.services.inventory import stock_for
@@ -51,7 +52,6 @@ from cti_desk.services.order_outcome import describe, settle
 from cti_desk.services.postal import PostalCodeError, lookup
 from cti_desk.store.db import Store
 from cti_desk.store.models import (
-    AuditEntry,
     Customer,
     DeliveryOrder,
     DeliveryOrderLine,
@@ -374,9 +374,8 @@ def _place(s, draft, now, today, calendar, postal_errors, key, call, origin) -> 
     if earned:
         s.add(PointsEntry(customer_id=draft.customer_id, purchase_id=purchase.id,
                           delta=earned, reason="earned", at=now))
-    s.add(AuditEntry(at=now, actor=operator or "operator", action="order.place",
-                     customer_id=draft.customer_id, call_id=call_id,
-                     detail=f"{order.order_no} {len(draft.lines)}点 合計{total}円 ポイント利用{draft.points_to_use}"))
+    record(s, operator or "operator", "order.place", draft.customer_id, call_id,
+           f"{order.order_no} {len(draft.lines)}点 合計{total}円 ポイント利用{draft.points_to_use}", at=now)
     # Always queued: a seat without an OMS URL still leaves the order for whichever
     # process on this store sends (which one does is configuration).
     msg = OutboxMessage(idempotency_key=order.order_no, topic="order",

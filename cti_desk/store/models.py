@@ -324,10 +324,17 @@ class OutboxMessage(Base):
 
 
 class AuditEntry(Base):
+    """Append-only (services/audit.py): triggers refuse UPDATE and DELETE (migration 0009)."""
+
     __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),  # the supervisor's search by date, newest first
+        Index("ix_audit_log_actor_at", "actor", "at"),  # ... by person
+    )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
-    actor: Mapped[str] = mapped_column(String(100))
+    actor: Mapped[str] = mapped_column(String(100))  # the person (or kiosk:SHOP)
+    desk: Mapped[str] = mapped_column(String(100), default="", server_default="")  # computer; "" before 0009
     action: Mapped[str] = mapped_column(String(40))  # customer.open | order.place | ...
     customer_id: Mapped[int | None] = mapped_column(BigId, index=True)
     call_id: Mapped[str | None] = mapped_column(String(64))
