@@ -36,3 +36,23 @@ def _sentence(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
         return f"{exc.filename}: {exc.strerror}"
     return _first_line(str(exc)) or type(exc).__name__
+
+
+def run_source_command(main) -> int:
+    """asyncio.run(main) for the commands that hold a call source (monitor, queues,
+    relay): their exit codes for a stop, a refused login and a link that cannot open."""
+    import asyncio
+    import sys
+
+    from cti_desk.telephony.ami.client import AuthenticationFailed
+
+    try:
+        return asyncio.run(main)
+    except (BrokenPipeError, KeyboardInterrupt):  # the reader went away / Ctrl+C: a stop
+        return 0
+    except AuthenticationFailed:
+        print("cti-desk: authentication failed", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"cti-desk: {exc.strerror or exc}", file=sys.stderr)
+        return 1

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import BinaryIO
 
-from cti_desk.app.errors import describe
+from cti_desk.app.errors import describe, run_source_command
 from cti_desk.domain.calls import CallState, CallUpdate
 from cti_desk.domain.model import Resolution
 from cti_desk.domain.phone import CallerNumber, NumberKind, normalize
@@ -30,7 +30,6 @@ from cti_desk.services.calllog_writer import CallLogWriter
 from cti_desk.services.customers import CallerMatch
 from cti_desk.services.screenpop import CallerResolver, sample_caller_numbers
 from cti_desk.store.db import Store, open_store
-from cti_desk.telephony.ami.client import AuthenticationFailed
 from cti_desk.telephony.sources import CallSource, open_source, parse_source
 
 log = logging.getLogger(__name__)
@@ -225,17 +224,8 @@ def run_monitor(source_url: str, db_url: str, agent: str | None = None) -> int:
         if source is None:
             source = open_source(config, caller_numbers=_caller_numbers(store, config.seed))
         log.info("monitoring %s", config.display())
-        try:
-            return asyncio.run(_watch(source, lookup, config.outside_line,
-                                      call_log.submit if call_log else None, agent))
-        except (BrokenPipeError, KeyboardInterrupt):
-            return 0
-        except OSError as exc:
-            print(f"cti-desk: {exc.strerror or exc}", file=sys.stderr)
-            return 1
-        except AuthenticationFailed:
-            print("cti-desk: authentication failed", file=sys.stderr)
-            return 1
+        return run_source_command(_watch(source, lookup, config.outside_line,
+                                         call_log.submit if call_log else None, agent))
     finally:
         lookup.close()
         if call_log is not None and not call_log.close(timeout=2 * lookup.deadline):

@@ -21,12 +21,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import BinaryIO
 
-from cti_desk.app.errors import describe
+from cti_desk.app.errors import describe, run_source_command
 from cti_desk.app.monitor import _caller_numbers
 from cti_desk.domain.calls import CallUpdate
 from cti_desk.services.calllog_writer import CallLogWriter
 from cti_desk.store.db import open_store
-from cti_desk.telephony.ami.client import AuthenticationFailed
 from cti_desk.telephony.queues import QueueBoard, QueueFigures
 from cti_desk.telephony.sources import CallSource, open_source, parse_source
 
@@ -154,16 +153,7 @@ def run_queues(source_url: str, db_url: str, sl_seconds: int = 20, interval: flo
         if not relayed:  # the relay's events of today bring the counts (with the PBX's HoldTimes)
             _restore(board, store)
         log.info("queue figures from %s (service level within %d s)", config.display(), sl_seconds)
-        try:
-            return asyncio.run(_watch(source, board, interval, call_log.submit if call_log else None))
-        except (BrokenPipeError, KeyboardInterrupt):
-            return 0
-        except AuthenticationFailed:
-            print("cti-desk: authentication failed", file=sys.stderr)
-            return 1
-        except OSError as exc:
-            print(f"cti-desk: {exc.strerror or exc}", file=sys.stderr)
-            return 1
+        return run_source_command(_watch(source, board, interval, call_log.submit if call_log else None))
     finally:
         if call_log is not None and not call_log.close(timeout=2.0):
             log.info("the call log was still waiting on the store at exit")

@@ -20,19 +20,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-import sys
 import time
 from collections import deque
 from datetime import datetime, timedelta
 
-from cti_desk.app.errors import describe
+from cti_desk.app.errors import describe, run_source_command
 from cti_desk.domain.calls import CallUpdate
 from cti_desk.domain.errors import BadArgument
 from cti_desk.domain.link import LinkPhase, LinkState
 from cti_desk.domain.phone import normalize
 from cti_desk.services.caller_lookup import DeadlineLookup
 from cti_desk.services.calllog_writer import CallLogWriter
-from cti_desk.telephony.ami.client import AuthenticationFailed
 from cti_desk.telephony.link import run_reporting
 from cti_desk.telephony.queues import AMI_EVENTS
 from cti_desk.telephony.relay_publish import RelayLeader, StoreLost
@@ -325,16 +323,7 @@ def run_relay(source_url: str, db_url: str) -> int:
     leader = RelayLeader(args, config.display())
     relay = Relay(config, leader, lookup, call_log, _caller_numbers(store, config.seed))
     try:
-        try:
-            return asyncio.run(_serve(relay))
-        except KeyboardInterrupt:
-            return 0
-        except AuthenticationFailed:
-            print("cti-desk: authentication failed", file=sys.stderr)
-            return 1
-        except OSError as exc:
-            print(f"cti-desk: {exc.strerror or exc}", file=sys.stderr)
-            return 1
+        return run_source_command(_serve(relay))
     finally:
         lookup.close()
         if not call_log.close(timeout=2 * lookup.deadline):
