@@ -196,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(kpi)
     _add_common(kpi)
 
+    from cti_desk.app.audit import add_parser as add_audit
+
+    add_audit(sub, _add_db, _add_common, _local_date, _positive_int)
+
     mon = sub.add_parser("monitor", help="print every call's screen pop as JSON lines")
     _add_source(mon)
     mon.add_argument("--agent", metavar="INTERFACE", default=argparse.SUPPRESS,
@@ -317,7 +321,7 @@ def _run(args: argparse.Namespace) -> int:
         store = open_store(_db_url(args))
         try:
             result = import_csv(store, args.kind, args.file, progress=cli_progress,
-                                encoding=args.encoding)
+                                encoding=args.encoding, actor=args.operator)
         finally:
             store.dispose()
         print(result.summary())
@@ -326,6 +330,10 @@ def _run(args: argparse.Namespace) -> int:
         from cti_desk.app.find import run_find
 
         return run_find(args.query, _db_url(args), args.limit)
+    if command == "audit":
+        from cti_desk.app.audit import run_audit
+
+        return run_audit(args, _db_url(args))
     if command == "kpi":
         from cti_desk.app.kpi import run_kpi
 

@@ -10,7 +10,7 @@ on PostgreSQL). On PostgreSQL also revoke them from the application's role (READ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,13 +19,14 @@ from cti_desk.domain.errors import BadArgument
 from cti_desk.domain.roles import Action
 from cti_desk.domain.text import bounded
 from cti_desk.services.access import Seat, desk_name, require, this_desk
-from cti_desk.services.kpi import utc_bounds
+from cti_desk.services.kpi import JST, utc_bounds
 from cti_desk.store.db import Store
 from cti_desk.store.models import AuditEntry
 
 CUSTOMER_OPEN = "customer.open"
 SEARCH_LIMIT = 500  # rows a search shows (newest first); narrow the filters for more
 MAX_SEARCH_LIMIT = 100_000  # the CLI's export
+JAPAN = timezone(JST)
 
 
 def utcnow() -> datetime:
@@ -81,8 +82,8 @@ class AuditRow:
     detail: str
 
     def as_dict(self) -> dict[str, object]:
-        """The CLI's JSON and CSV keys; `at` with its offset (UTC)."""
-        return {"id": self.id, "at": self.at.replace(tzinfo=UTC).isoformat(), "person": self.person,
+        """The CLI's JSON and CSV keys; `at` in Japan time with its offset."""
+        return {"id": self.id, "at": self.at.replace(tzinfo=UTC).astimezone(JAPAN).isoformat(), "person": self.person,
                 "desk": self.desk, "action": self.action, "customer_id": self.customer_id,
                 "call_id": self.call_id, "detail": self.detail}
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cti_desk.domain.errors import BadArgument
 from cti_desk.domain.progress import ProgressFn
+from cti_desk.services.audit import record
 from cti_desk.services.csvimport import (
     ImportContext,
     ImportFailed,
@@ -25,6 +26,7 @@ from cti_desk.services.csvimport import (
 from cti_desk.services.import_catalogue import import_locations, import_products, import_stock
 from cti_desk.services.import_customers import import_customers
 from cti_desk.services.import_history import import_inquiries, import_purchases
+from cti_desk.settings.operator import os_user
 from cti_desk.store.db import Store
 
 __all__ = ["COLUMNS", "ImportFailed", "ImportResult", "Row", "UnknownEncoding", "UnknownImportKind",
@@ -55,8 +57,9 @@ class UnknownImportKind(BadArgument):
 
 
 def import_csv(store: Store, kind: str, path: str | Path, progress: ProgressFn | None = None,
-               encoding: str | None = None) -> ImportResult:
-    """Import one file; `encoding` None detects UTF-8 (with or without BOM) or CP932."""
+               encoding: str | None = None, actor: str | None = None) -> ImportResult:
+    """Import one file; `encoding` None detects UTF-8 (with or without BOM) or CP932.
+    `actor`: who imports, for the audit row (default: the OS user)."""
     if kind not in COLUMNS:
         raise UnknownImportKind(f"unknown import kind {kind!r} (use one of {', '.join(COLUMNS)})")
     codec_for(encoding)  # an unknown --encoding is bad usage, before the file is read
@@ -66,4 +69,6 @@ def import_csv(store: Store, kind: str, path: str | Path, progress: ProgressFn |
     result = ImportResult(kind=kind, file=path.name, rows=len(rows))
     with store.transaction() as s:
         _IMPORTERS[kind](s, rows, ImportContext(path.name, progress, f"import {kind}", len(rows)), result)
+        # One audit row per file (not per customer): who changed the records, from where.
+        record(s, actor or os_user(), f"import.{kind}", detail=result.summary())
     return result

@@ -135,7 +135,7 @@ def test_a_supervisor_searches_by_customer_person_and_date(store):
     assert _found(store, since=date(2026, 11, 6)) == []
     assert len(_found(store, limit=2)) == 2
     row = audit.search(store, SUPERVISOR, customer_id=9)[0]
-    assert row.as_dict() == {"id": row.id, "at": "2026-11-03T15:00:00+00:00", "person": "kiosk:S-SHIBUYA",
+    assert row.as_dict() == {"id": row.id, "at": "2026-11-04T00:00:00+09:00", "person": "kiosk:S-SHIBUYA",
                              "desk": "kiosk-1", "action": "kiosk.customer_lookup", "customer_id": 9,
                              "call_id": "call-1", "detail": "seen"}
 
@@ -150,3 +150,15 @@ def test_only_a_supervisor_searches(tmp_path):
                 audit.search(bare, Seat("sato", role, "desk-1"), customer_id=7)
     finally:
         bare.dispose()
+
+
+def test_an_import_is_one_audit_row_with_who_and_what(store):
+    from cti_desk.services.importer import import_csv
+
+    fixtures = Path(__file__).parent.parent / "fixtures" / "csv"
+    result = import_csv(store, "customers", fixtures / "customers.csv", actor="admin-kato")
+    with store.session() as s:
+        rows = s.execute(select(AuditEntry.actor, AuditEntry.action, AuditEntry.customer_id, AuditEntry.detail,
+                                AuditEntry.desk)).all()
+    assert rows == [("admin-kato", "import.customers", None, result.summary(), rows[0].desk)]
+    assert rows[0].desk and "customers.csv: imported" in rows[0].detail
