@@ -41,7 +41,7 @@ def add_parser(sub, add_db: Callable, add_common: Callable, local_date: Callable
 
 def run_audit(args: argparse.Namespace, db_url: str) -> int:
     from cti_desk.domain.roles import Role
-    from cti_desk.services.access import cli_seat
+    from cti_desk.services.access import local_seat
     from cti_desk.services.seat_services import SeatServices
     from cti_desk.store.db import open_store
 
@@ -50,7 +50,7 @@ def run_audit(args: argparse.Namespace, db_url: str) -> int:
         raise BadArgument(f"--to {until.isoformat()} is before --from {since.isoformat()}")
     if not args.limit:
         raise BadArgument("--limit must be 1 or more")
-    seat = cli_seat(Role.SUPERVISOR, getattr(args, "operator", None))
+    seat = local_seat(Role.SUPERVISOR, getattr(args, "operator", None))
     store = open_store(db_url)
     try:
         rows = SeatServices(store, seat).audit_search(args.customer, args.person, since, until, args.limit)

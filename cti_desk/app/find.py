@@ -17,13 +17,13 @@ def run_find(query: str, db_url: str, limit: int = DEFAULT_LIMIT) -> int:
     if limit < 1:
         raise BadArgument(f"--limit must be a positive number, not {limit}")
     from cti_desk.domain.roles import Role
-    from cti_desk.services.access import cli_seat
+    from cti_desk.services.access import local_seat
     from cti_desk.services.seat_services import SeatServices
     from cti_desk.store.db import open_store
 
     store = open_store(db_url)
     try:  # an operator's search (README "Roles and audit")
-        found = SeatServices(store, cli_seat(Role.OPERATOR)).find_customers(query, limit)
+        found = SeatServices(store, local_seat(Role.OPERATOR)).find_customers(query, limit)
     finally:
         store.dispose()
     for customer in found:

@@ -201,12 +201,27 @@ def _seat_operator(args, settings) -> str:
     )
 
 
+def _seat(role: str, args, settings, operator: str):
+    """Who works here, in which role, at which desk (settings [seat] desk=, else the host
+    name): the window's reads are checked against the role, and the person and desk are on
+    every audit row this process writes. A kiosk's person is its shop (kiosk:CODE)."""
+    from cti_desk.domain.roles import Role
+    from cti_desk.services.access import SETTINGS_DESK, Seat, use_desk
+    from cti_desk.services.kiosk import actor
+
+    desk = use_desk(settings.value(SETTINGS_DESK, "", str) or None)
+    if role == "kiosk":
+        return Seat(actor(args.kiosk.shop), Role.KIOSK, desk)
+    return Seat(operator, Role.SUPERVISOR if role == "supervisor" else Role.OPERATOR, desk)
+
+
 def _role_window(role: str, args, store: Store, settings, operator: str, oms_url, outbox):
     """The window of the seat's role; pyqtgraph is loaded only for the supervisor's."""
+    seat = _seat(role, args, settings, operator)
     if role == "supervisor":
         from cti_desk.qt.supervisor.window import SupervisorWindow
 
-        return SupervisorWindow(store, settings)
+        return SupervisorWindow(store, settings, seat=seat)
     if role == "kiosk":  # run_gui checked its shop and PIN: args.kiosk is a KioskStart
         from cti_desk.qt.kiosk import KioskWindow
 
@@ -215,7 +230,7 @@ def _role_window(role: str, args, store: Store, settings, operator: str, oms_url
         return KioskWindow(store, args.kiosk.shop, args.kiosk.idle_timeout_s, settings)
     window = MainWindow(store, operator, getattr(args, "agent", None), settings,
                         oms_url=oms_url,
-                        pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox)
+                        pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox, seat=seat)
     if role != "operator":
         window.set_role_note(QCoreApplication.translate("Startup", "The {role} view is not built yet: showing the operator window.").format(role=role))
     return window

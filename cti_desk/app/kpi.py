@@ -61,14 +61,14 @@ def _cell(value: object) -> str:
 
 def run_kpi(db_url: str, start: date | None, end: date | None, by: str = "day", fmt: str = "table") -> int:
     from cti_desk.domain.roles import Role
-    from cti_desk.services.access import cli_seat
+    from cti_desk.services.access import local_seat
     from cti_desk.services.seat_services import SeatServices
     from cti_desk.store.db import open_store
 
     start, end = date_range(start, end)
     store = open_store(db_url)
     try:  # a supervisor's command (README "Roles and audit")
-        rows = SeatServices(store, cli_seat(Role.SUPERVISOR)).kpi_rows(start, end, by)
+        rows = SeatServices(store, local_seat(Role.SUPERVISOR)).kpi_rows(start, end, by)
     finally:
         store.dispose()
     write_rows(rows, fmt, sys.stdout)

@@ -10,9 +10,8 @@ from PySide6.QtCore import QTimer
 
 from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup_keeper import in_progress_call_id
-from cti_desk.services import history
 from cti_desk.services.history import CustomerStory
-from cti_desk.services.inquiries import CallRef, attach_number, create_customer_from_call
+from cti_desk.services.inquiries import CallRef
 
 FRAME_MS = 16  # one display frame at 60 Hz
 
@@ -22,21 +21,17 @@ def _utc_naive(ts: datetime) -> datetime:
 
 
 class CustomerStoryShown:
-    """Needs from the window: store, operator, current, customer_id, panel, purchases,
+    """Needs from the window: services (the seat's SeatServices), current, customer_id, panel, purchases,
     inquiries, keeper, inventory, order_form, customerShown, _unaudited, _answered, _failed."""
 
     def _reload_purchases(self, customer_id: int) -> None:
-        store = self.store
-
-        def load():
-            with store.session() as s:
-                return history.customer_story(s, customer_id)
+        services = self.services
 
         def show(story) -> None:
             if story is not None and self.customer_id == customer_id:
                 self.purchases.reset(customer_id, story.purchases, story.purchase_count)
 
-        run_query(load, show, self._failed, key="purchases-reload")
+        run_query(lambda: services.customer_story(customer_id), show, self._failed, key="purchases-reload")
 
     # -- calls: the bridge, the pop, announced and missed calls: qt/operator_calls.py ----
 
@@ -49,11 +44,11 @@ class CustomerStoryShown:
     def open_customer(self, customer_id: int, caller: bool = False) -> None:
         """Open a record (from the chooser, a search or a pop); audited once it is shown.
         `caller`: the operator said this is who is calling (the wrap-up follows)."""
-        store, operator = self.store, self.operator
+        services = self.services
         if caller:
             self.keeper.link_caller(customer_id)
         run_query(
-            lambda: history.open_customer(store, customer_id, operator, None, audited=False),
+            lambda: services.open_customer(customer_id, None, audited=False),
             lambda story: self._show_story(story) if story else self._failed(LookupError(customer_id)),
             self._failed,
             key="pop",
@@ -82,13 +77,13 @@ class CustomerStoryShown:
             return  # done already (the window was closed meanwhile)
         self._unaudited = [o for o in self._unaudited if o is not opened]
         customer_id, call_id = opened
-        store, operator = self.store, self.operator
+        services = self.services
 
         def audited(_none) -> None:
             if self.customer_id == customer_id:
                 self.customerShown.emit(customer_id)
 
-        run_query(lambda: history.record_open(store, customer_id, operator, call_id),
+        run_query(lambda: services.record_open(customer_id, call_id),
                   audited, self._failed, owner=self)
         if self.customer_id != customer_id:
             return  # another customer is on screen already
@@ -98,13 +93,12 @@ class CustomerStoryShown:
         self.order_form.set_call(CallRef(call.call_id, _utc_naive(call.rang_at), call.e164 or call.raw_number) if call else None)
 
     def _load_purchase_page(self, customer_id: int, offset: int, limit: int):
-        with self.store.session() as s:  # runs on a worker thread (PurchaseHistoryModel)
-            return history.purchase_page(s, customer_id, offset, limit)
+        return self.services.purchase_page(customer_id, offset, limit)  # on a worker (PurchaseHistoryModel)
 
     def _create_customer(self, name: str, kana: str, email: str, number: str) -> None:
-        store, operator, call_id = self.store, self.operator, in_progress_call_id(self.current)
+        services, call_id = self.services, in_progress_call_id(self.current)
         run_query(
-            lambda: create_customer_from_call(store, name, kana, number or None, email, operator, call_id),
+            lambda: services.create_customer_from_call(name, kana, number or None, email, call_id),
             lambda cid: self.open_customer(cid, caller=True),
             self._failed,
             key="customer-write",
@@ -116,9 +110,9 @@ class CustomerStoryShown:
         if not number:
             self.open_customer(customer_id)
             return
-        store, operator, call_id = self.store, self.operator, in_progress_call_id(call)
+        services, call_id = self.services, in_progress_call_id(call)
         run_query(
-            lambda: attach_number(store, customer_id, number, operator, call_id),
+            lambda: services.attach_number(customer_id, number, call_id),
             lambda _e164: self.open_customer(customer_id, caller=True),
             self._failed,
             key="customer-write",
@@ -126,14 +120,10 @@ class CustomerStoryShown:
 
     # -- wrap-up (saving, drafts and restoring live in qt/wrapup_keeper.py) ----------------
     def _reload_inquiries(self, customer_id: int) -> None:
-        store = self.store
-
-        def load():
-            with store.session() as s:
-                return history.inquiries_for(s, customer_id)
+        services = self.services
 
         def show(rows) -> None:
             if self.customer_id == customer_id:
                 self.inquiries.reset(rows)
 
-        run_query(load, show, self._failed, key="inquiries")
+        run_query(lambda: services.inquiries(customer_id), show, self._failed, key="inquiries")

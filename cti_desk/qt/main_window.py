@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cti_desk.domain.roles import Role
 from cti_desk.domain.text import bounded
 from cti_desk.qt import i18n
 from cti_desk.qt.call_bar import CallBar, ShiftCall, ShiftCallsModel
@@ -37,11 +38,14 @@ from cti_desk.qt.inventory_panel import InventoryPanel
 from cti_desk.qt.link_status import attach_link_status
 from cti_desk.qt.operator_calls import OperatorCalls
 from cti_desk.qt.order_form import OrderForm
+from cti_desk.qt.roles import error_text
 from cti_desk.qt.search import SearchBox
 from cti_desk.qt.store_recovery import StoreRecovery
 from cti_desk.qt.wrapup import WrapUpPanel
 from cti_desk.qt.wrapup_keeper import WrapUpKeeper, in_progress_call_id
+from cti_desk.services.access import Seat, this_desk
 from cti_desk.services.outbox import OutboxDispatcher
+from cti_desk.services.seat_services import SeatServices
 from cti_desk.services.stock_lookups import CALL, Asker
 from cti_desk.settings.file import SettingsFileBroken, check_settings_file, settings_path
 from cti_desk.store.db import Store
@@ -79,11 +83,15 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         oms_url: str | None = None,
         pop_on_answer: Iterable[str] = (),
         outbox: OutboxDispatcher | None = None,  # this seat sends orders to the OMS (started by the app)
+        seat: Seat | None = None,  # default: `operator` as an operator at this desk
     ) -> None:
         super().__init__(parent)
         self.setObjectName("operatorWindow")
         self.store = store
         self.operator = operator
+        self.seat = seat or Seat(operator, Role.OPERATOR, this_desk())
+        # Every read of a customer's record and every change goes through the role check.
+        self.services = SeatServices(store, self.seat)
         self.agent = agent
         self.settings = settings
         self.bridge = None
@@ -106,7 +114,7 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         self.call_bar = CallBar()
         self.call_bar.pauseToggled.connect(self.pauseRequested)
         self.call_bar.dialRequested.connect(self.dialRequested)
-        self.search = SearchBox(lambda: self.store)
+        self.search = SearchBox(self.services.customer_candidates)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.panel = CustomerPanel(self.search)
         self.panel.customerChosen.connect(self.open_customer)
@@ -275,7 +283,7 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
             self._reload_purchases(self.customer_id)
 
     def _failed(self, exc: BaseException) -> None:
-        text = bounded(str(exc) or type(exc).__name__, 200)
+        text = bounded(error_text(exc), 200)
         log.error("operator window: %s", text)
         self.statusBar().showMessage(self.tr("Error: {message}").format(message=text), 15000)
         self.failed.emit(text)

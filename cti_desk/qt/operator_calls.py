@@ -25,7 +25,6 @@ from cti_desk.qt.call_logging import CallLogging, utc_naive
 from cti_desk.qt.icons import app_icon, icon
 from cti_desk.qt.shift_calls import ShiftCall, ShiftCallsModel
 from cti_desk.qt.tasks import run_query
-from cti_desk.services import history
 from cti_desk.services.health import store_unavailable
 from cti_desk.services.history import Pop
 from cti_desk.services.inquiries import WrapUp
@@ -293,11 +292,11 @@ class OperatorCalls(CallLogging):
         self._show_incoming()
 
     def _look_up_caller(self, call: ShiftCall) -> None:
-        store, operator = self.store, self.operator
+        services = self.services
         if call.wrapup.customer_id is not None:
             customer_id = call.wrapup.customer_id
             run_query(
-                lambda: history.open_customer(store, customer_id, operator, None, audited=False),
+                lambda: services.open_customer(customer_id, None, audited=False),
                 lambda story: self._show_story(story) if story else self._failed(LookupError(customer_id)),
                 lambda exc: self._pop_failed(call, exc),
                 key="pop",
@@ -305,8 +304,7 @@ class OperatorCalls(CallLogging):
             return
         raw, call_id, prefix = call.raw_number, call.call_id, self.outside_line
         run_query(
-            lambda: history.pop_for_caller(store, raw, operator, call_id, audited=False,
-                                           outside_line_prefix=prefix),
+            lambda: services.pop_for_caller(raw, call_id, audited=False, outside_line_prefix=prefix),
             lambda result: self._show_pop(call, result),
             lambda exc: self._pop_failed(call, exc),
             key="pop",

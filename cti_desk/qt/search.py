@@ -8,8 +8,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from cti_desk.qt.tasks import run_query
-from cti_desk.services.search import customer_candidates
-from cti_desk.store.db import Store
+from cti_desk.services.history import Candidate
 
 DEBOUNCE_MS = 150
 
@@ -20,11 +19,12 @@ class SearchBox(QLineEdit):
     found = Signal(str, list)
     failed = Signal(str)
 
-    def __init__(self, store_getter: Callable[[], Store], parent=None) -> None:
+    def __init__(self, find: Callable[[str], list[Candidate]], parent=None) -> None:
+        """`find`: the seat's search (SeatServices.customer_candidates), run on a worker."""
         super().__init__(parent)
         self.setObjectName("searchBox")
         self.setClearButtonEnabled(True)
-        self._store = store_getter
+        self._find = find
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -37,9 +37,9 @@ class SearchBox(QLineEdit):
         if not text:
             self.found.emit("", [])
             return
-        store = self._store()
+        find = self._find
         run_query(
-            lambda: customer_candidates(store, text),
+            lambda: find(text),
             lambda rows: self.found.emit(text, rows),
             lambda exc: self.failed.emit(str(exc)),
             key="customer-search",

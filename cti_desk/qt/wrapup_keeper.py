@@ -26,7 +26,7 @@ from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup_restore import adopt_old_settings, journal_unreadable
 from cti_desk.services.drafts import CallDraft, DraftJournal
 from cti_desk.services.health import store_unavailable
-from cti_desk.services.inquiries import WrapUp, save_wrapup
+from cti_desk.services.inquiries import WrapUp
 from cti_desk.services.journal_file import store_key
 from cti_desk.services.order_outcome import describe
 from cti_desk.settings.paths import data_dir
@@ -236,11 +236,11 @@ class WrapUpKeeper(QObject):
             return
         w = call.wrapup
         snapshot, version = replace(w), w.version
-        store, actor = self.window.store, self.window.operator
+        services = self.window.services  # the seat's person on the audit row
         during = in_progress_call_id(self.window.current)
         self._in_flight.add(cid)
         run_query(
-            lambda: save_wrapup(store, snapshot, actor=actor, during_call=during),
+            lambda: services.save_wrapup(snapshot, during_call=during),
             lambda inquiry_id: self._saved(call, snapshot, version, inquiry_id),
             lambda exc: self._save_failed(call, exc),
             owner=self,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from cti_desk.domain.roles import AccessDenied, Action, Role, check, may
 from cti_desk.domain.text import bounded
 
-__all__ = ["AccessDenied", "Action", "Role", "Seat", "cli_seat", "require", "this_desk", "use_desk"]
+__all__ = ["AccessDenied", "Action", "Role", "Seat", "local_seat", "require", "this_desk", "use_desk"]
 
 MAX_DESK = 100  # audit_log.desk
 SETTINGS_DESK = "seat/desk"
@@ -60,9 +60,10 @@ def require(seat: Seat, action: Action) -> None:
     check(seat.role, action)
 
 
-def cli_seat(role: Role, person: str | None = None) -> Seat:
-    """The seat a command-line command acts as: `kpi` and `audit` a supervisor's, `find` an
-    operator's; the person is --operator (or CTI_DESK_OPERATOR), else the OS user."""
+def local_seat(role: Role, person: str | None = None) -> Seat:
+    """A seat of this computer in `role`: the person named (--operator), else the OS user.
+    What a command-line command acts as (`kpi`, `audit`: a supervisor; `find`: an operator)
+    and a window's seat when none is given."""
     from cti_desk.settings.operator import operator_name, os_user
 
     return Seat(operator_name(person) if person else operator_name(os_user(), "OS user name"),

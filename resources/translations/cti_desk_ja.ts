@@ -108,6 +108,160 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="46"/>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="46"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="203"/>
+        <source>Person</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="47"/>
+        <source>Desk</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="47"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="48"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="48"/>
+        <source>Call</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="49"/>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="55"/>
+        <source>Opened the record</source>
+        <translation>顧客記録を表示</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="56"/>
+        <source>Created the customer</source>
+        <translation>顧客を新規登録</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="57"/>
+        <source>Added a phone number</source>
+        <translation>電話番号を追加</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="58"/>
+        <source>Saved a wrap-up</source>
+        <translation>後処理を保存</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="59"/>
+        <source>Placed an order</source>
+        <translation>注文を登録</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="60"/>
+        <source>Kiosk member lookup</source>
+        <translation>キオスクの会員照会</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="61"/>
+        <source>Kiosk order</source>
+        <translation>キオスクの注文</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="62"/>
+        <source>Set the kiosk staff PIN</source>
+        <translation>キオスクのスタッフPINを設定</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="63"/>
+        <source>Imported customers</source>
+        <translation>顧客を取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="64"/>
+        <source>Imported purchases</source>
+        <translation>購入履歴を取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="65"/>
+        <source>Imported inquiries</source>
+        <translation>問い合わせを取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="66"/>
+        <source>Imported products</source>
+        <translation>商品を取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="67"/>
+        <source>Imported locations</source>
+        <translation>拠点を取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="68"/>
+        <source>Imported stock</source>
+        <translation>在庫を取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="202"/>
+        <source>Customer ID</source>
+        <translation>顧客ID</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="204"/>
+        <source>as on the records, e.g. sato</source>
+        <translation>記録上の名前（例: sato）</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="205"/>
+        <source>From</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="206"/>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="207"/>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="239"/>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="256"/>
+        <source>The newest {count} rows: narrow the search to see older ones</source>
+        <translation>新しい順に{count}件を表示しています。それより前の記録は条件を絞り込んでください</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="259"/>
+        <source>{count} rows</source>
+        <translation>{count}件</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="267"/>
+        <source>Could not search: {error}</source>
+        <translation>検索できません: {error}</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../cti_desk/qt/shift_calls.py" line="93"/>
@@ -1016,221 +1170,221 @@ Touch anywhere to continue.</source>
 <context>
     <name>KpiView</name>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="75"/>
         <source>Group</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="217"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="75"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="226"/>
         <source>Calls</source>
         <translation>着信数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="67"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="75"/>
         <source>Answered</source>
         <translation>応答数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
         <source>Missed</source>
         <translation>未応答数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="68"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="76"/>
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="69"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="218"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="227"/>
         <source>Orders</source>
         <translation>受注数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="69"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="77"/>
         <source>Order value</source>
         <translation>受注金額</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="70"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="78"/>
         <source>Conversion</source>
         <translation>受注率</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="70"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="78"/>
         <source>First-time buyers</source>
         <translation>初回購入客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="71"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="91"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="79"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="99"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="71"/>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="92"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="79"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="100"/>
         <source>Entry channel</source>
         <translation>初回接点チャネル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="72"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="80"/>
         <source>New prospects</source>
         <translation>新規見込み客</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="72"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="80"/>
         <source>Became first-time buyers</source>
         <translation>初回購入へ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="73"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="81"/>
         <source>Became loyal</source>
         <translation>リピーターへ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="74"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="82"/>
         <source>Product id</source>
         <translation>商品ID</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="74"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="82"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="74"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="82"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="75"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="83"/>
         <source>Asked for</source>
         <translation>問い合わせ数</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="75"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="83"/>
         <source>Out of stock where the caller was</source>
         <translation>発信者の地域で在庫切れ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="83"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="91"/>
         <source>Unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="92"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="84"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="92"/>
         <source>EC site</source>
         <translation>ECサイト</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="85"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="93"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="85"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="93"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="86"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="94"/>
         <source>Call center</source>
         <translation>コールセンター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="91"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="99"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="91"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="99"/>
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="92"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="100"/>
         <source>Segment at the call</source>
         <translation>通話時の顧客区分</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="203"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="212"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="204"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="213"/>
         <source>To</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="205"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="214"/>
         <source>By</source>
         <translation>集計単位</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="206"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="215"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="207"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="216"/>
         <source>Export chart (PNG)…</source>
         <translation>グラフを書き出す (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="208"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="217"/>
         <source>Export data (CSV)…</source>
         <translation>データを書き出す (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="209"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="218"/>
         <source>Customer journey: prospect → first-time → loyal, per month and entry channel</source>
         <translation>カスタマージャーニー：見込み客 → 初回購入客 → リピーター（月別・初回接点チャネル別）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="212"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="221"/>
         <source>Products most asked for, out of stock where the caller was first</source>
         <translation>問い合わせの多い商品（発信者の地域で在庫切れのものを先に）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="273"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="282"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="301"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="310"/>
         <source>{count} rows, {start} – {end}</source>
         <translation>{count} 行（{start} ～ {end}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="275"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="284"/>
         <source>Could not count: {error}</source>
         <translation>集計できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="340"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="349"/>
         <source>Export chart</source>
         <translation>グラフの書き出し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="341"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="350"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="346"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="355"/>
         <source>Export data</source>
         <translation>データの書き出し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="347"/>
+        <location filename="../../cti_desk/qt/supervisor/kpi_view.py" line="356"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
@@ -1366,87 +1520,87 @@ Touch anywhere to continue.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="276"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="269"/>
         <source>Order {order} placed</source>
         <translation>注文 {order} を受け付けました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="284"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="277"/>
         <source>Order {order} placed: the store answers again</source>
         <translation>注文 {order} を確定しました（データベースが応答を再開しました）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="408"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="288"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="426"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="306"/>
         <source>cti-desk — operator {name}</source>
         <translation>cti-desk — オペレーター {name}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="427"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="307"/>
         <source>Calls this shift</source>
         <translation>本日の通話</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="428"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="308"/>
         <source>Purchases</source>
         <translation>購入履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="429"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="309"/>
         <source>Inquiries</source>
         <translation>問い合わせ履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="430"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="310"/>
         <source>Inventory</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="431"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="311"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="432"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="312"/>
         <source>&amp;Call</source>
         <translation>通話(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="433"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="313"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="435"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="315"/>
         <source>Search customer</source>
         <translation>顧客検索</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="436"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="316"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="437"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="317"/>
         <source>Pause / resume in queue</source>
         <translation>受付停止／再開</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="438"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="318"/>
         <source>Call back the caller</source>
         <translation>発信者に折り返し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="439"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="319"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="443"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="323"/>
         <source>Search customer (F2)</source>
         <translation>顧客検索 (F2)</translation>
     </message>
@@ -1492,87 +1646,87 @@ Touch anywhere to continue.</source>
 <context>
     <name>OperatorCalls</name>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="68"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="67"/>
         <source>Take over the incoming call</source>
         <translation>着信に切り替える</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="71"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="70"/>
         <source>Call back the missed caller</source>
         <translation>不在着信に折り返す</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="85"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="84"/>
         <source>Incoming call waiting</source>
         <translation>着信待機中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="86"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="85"/>
         <source>{caller} — F8 takes it over</source>
         <translation>{caller} — F8 で切り替え</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="88"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="87"/>
         <source>Incoming call</source>
         <translation>着信</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="101"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="100"/>
         <source>Call source: {message}</source>
         <translation>着信元: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="112"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="111"/>
         <source>Start cti-desk with --agent (this seat&apos;s phone, e.g. PJSIP/2001) to use this</source>
         <translation>この機能を使うには、この席の電話機を --agent で指定して cti-desk を起動してください（例 PJSIP/2001）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="115"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="114"/>
         <source>The call source cannot do this (it needs an ami:// source)</source>
         <translation>この着信元ではできません（ami:// の着信元が必要です）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="128"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="127"/>
         <source>Calling {number}: pick up your phone when it rings</source>
         <translation>{number} に発信中: 電話機が鳴ったら受話器を取ってください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="135"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="134"/>
         <source>Paused in the queue</source>
         <translation>キューの受付を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="136"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="135"/>
         <source>Taking queue calls again</source>
         <translation>キューの受付を再開しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="141"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="140"/>
         <source>Could not call: {message}</source>
         <translation>発信できませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="144"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="143"/>
         <source>Could not pause or resume: {message}</source>
         <translation>受付の停止/再開ができませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="172"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="171"/>
         <source>{caller} hung up before the call was answered: it stays in the list of calls for a call-back</source>
         <translation>{caller} は応答前に切れました。折り返しのため通話一覧に残します</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="230"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="229"/>
         <source>{caller}: answered by a colleague ({agent})</source>
         <translation>{caller}: 他の担当者が応答しました（{agent}）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="233"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="232"/>
         <source>{caller}: stopped ringing here, the queue offers it to another phone</source>
         <translation>{caller}: この席での呼び出しが終わり、キューが別の電話機に回しました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/operator_calls.py" line="255"/>
+        <location filename="../../cti_desk/qt/operator_calls.py" line="254"/>
         <source>No call is waiting to be taken over</source>
         <translation>切り替えを待っている着信はありません</translation>
     </message>
@@ -2098,22 +2252,22 @@ Touch anywhere to continue.</source>
         <translation>先週</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="127"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="126"/>
         <source>Queue:</source>
         <translation>キュー:</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="128"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="127"/>
         <source>All queues</source>
         <translation>全キュー</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="129"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="128"/>
         <source>Agents</source>
         <translation>オペレーター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="130"/>
+        <location filename="../../cti_desk/qt/supervisor/queue_charts.py" line="129"/>
         <source>Callers waiting</source>
         <translation>待ち呼一覧</translation>
     </message>
@@ -2305,7 +2459,7 @@ Touch anywhere to continue.</source>
 {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/app/gui.py" line="220"/>
+        <location filename="../../cti_desk/app/gui.py" line="235"/>
         <source>The {role} view is not built yet: showing the operator window.</source>
         <translation>{role} 画面は未実装のため、オペレーター画面を表示しています。</translation>
     </message>
@@ -2442,19 +2596,24 @@ Touch anywhere to continue.</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/window.py" line="82"/>
+        <location filename="../../cti_desk/qt/supervisor/window.py" line="88"/>
         <source>cti-desk — supervisor</source>
         <translation>cti-desk — スーパーバイザー</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/window.py" line="83"/>
+        <location filename="../../cti_desk/qt/supervisor/window.py" line="89"/>
         <source>Queues</source>
         <translation>キュー</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/window.py" line="84"/>
+        <location filename="../../cti_desk/qt/supervisor/window.py" line="90"/>
         <source>Calls and sales</source>
         <translation>通話と売上</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/window.py" line="91"/>
+        <source>Audit log</source>
+        <translation>監査ログ</translation>
     </message>
 </context>
 <context>
@@ -3031,6 +3190,79 @@ earliest</source>
         <location filename="../../cti_desk/qt/labels.py" line="93"/>
         <source>Postal code {code} does not exist</source>
         <translation>郵便番号 {code} は見つかりません</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="14"/>
+        <source>Operator</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="15"/>
+        <source>Supervisor</source>
+        <translation>スーパーバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="16"/>
+        <source>Kiosk</source>
+        <translation>キオスク</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="20"/>
+        <source>opening a customer&apos;s record</source>
+        <translation>顧客記録の表示</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="21"/>
+        <source>searching customers</source>
+        <translation>顧客の検索</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="22"/>
+        <source>reading the purchase history</source>
+        <translation>購入履歴の閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="23"/>
+        <source>reading past inquiries</source>
+        <translation>過去の問い合わせの閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="24"/>
+        <source>changing a customer&apos;s record</source>
+        <translation>顧客記録の変更</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="25"/>
+        <source>saving a wrap-up</source>
+        <translation>後処理の保存</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="26"/>
+        <source>placing an order</source>
+        <translation>注文の登録</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="27"/>
+        <source>a kiosk&apos;s member lookup</source>
+        <translation>キオスクの会員照会</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="28"/>
+        <source>reading the KPIs</source>
+        <translation>KPIの閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="29"/>
+        <source>reading the audit log</source>
+        <translation>監査ログの閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="33"/>
+        <source>The {role} role does not allow {action}</source>
+        <translation>{role}の役割では{action}はできません</translation>
     </message>
 </context>
 </TS>

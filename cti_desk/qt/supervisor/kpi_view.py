@@ -54,12 +54,20 @@ def today_in_japan() -> date:
     return local_date(datetime.now(UTC))
 
 
-def part_loaders(store, start: date, end: date, by: str) -> dict[str, Callable[[], object]]:
-    """What each part of the page asks the store for (each on a worker)."""
-    from cti_desk.services.kpi import asked_out_of_stock, journey, kpi_rows
+def part_loaders(services, start: date, end: date, by: str) -> dict[str, Callable[[], object]]:
+    """What each part of the page asks the store for (each on a worker), as the seat
+    (SeatServices: a supervisor's, else refused)."""
+    return {"rows": lambda: services.kpi_rows(start, end, by=by), "journey": lambda: services.journey(start, end),
+            "asked": lambda: services.asked_out_of_stock(start, end)}
 
-    return {"rows": lambda: kpi_rows(store, start, end, by=by), "journey": lambda: journey(store, start, end),
-            "asked": lambda: asked_out_of_stock(store, start, end)}
+
+def seat_services(store, seat=None):
+    """The supervisor's SeatServices: `seat`, else this computer's user as a supervisor."""
+    from cti_desk.domain.roles import Role
+    from cti_desk.services.access import local_seat
+    from cti_desk.services.seat_services import SeatServices
+
+    return SeatServices(store, seat or local_seat(Role.SUPERVISOR))
 
 
 def kpi_titles() -> dict[str, str]:
@@ -112,10 +120,11 @@ class KpiView(QWidget):
     pageLoaded = Signal()  # every part asked for has answered (shown, or its failure said)
     failed = Signal(str)
 
-    def __init__(self, store=None, today: date | None = None, parent=None) -> None:
+    def __init__(self, store=None, today: date | None = None, parent=None, seat=None) -> None:
         super().__init__(parent)
         self.setObjectName("kpiView")
         self.store = store
+        self.services = seat_services(store, seat)
         today = today or today_in_japan()
         self.start_edit, self.end_edit = QDateEdit(_qdate(today - timedelta(days=DEFAULT_DAYS - 1))), QDateEdit(_qdate(today))
         for name, edit in (("kpiFrom", self.start_edit), ("kpiTo", self.end_edit)):
@@ -256,7 +265,7 @@ class KpiView(QWidget):
         if self.store is None:
             return
         (start, end), by = self._range(), self.by
-        loaders = part_loaders(self.store, start, end, by)
+        loaders = part_loaders(self.services, start, end, by)
         if "journey" in parts:
             self._range_asked = (start, end)
         for part in parts:  # a newer ask of a part replaces an older one still counting (key)

@@ -28,7 +28,7 @@ from cti_desk.domain.text import bounded
 from cti_desk.qt.supervisor.agents import AgentsModel, WaitingModel, for_queue
 from cti_desk.qt.supervisor.charts import AgentStateBars, QuarterHourChart, RollingChart
 from cti_desk.qt.supervisor.feed import ALL, BoardSnapshot, QueueHistory
-from cti_desk.qt.supervisor.kpi_view import today_in_japan
+from cti_desk.qt.supervisor.kpi_view import seat_services, today_in_japan
 from cti_desk.qt.supervisor.queue_tiles import QueueTiles, Thresholds
 from cti_desk.qt.tasks import run_query
 
@@ -39,11 +39,9 @@ log = logging.getLogger(__name__)
 QUARTER_HOUR_REFRESH_MS = 30 * 1000  # one indexed count of today's calls
 
 
-def quarter_hours(store, today: date) -> tuple[list[int], list[int]]:
+def quarter_hours(services, today: date) -> tuple[list[int], list[int]]:
     """On a worker: today's calls per 15 minutes and the same weekday a week before."""
-    from cti_desk.services.kpi import calls_per_quarter_hour
-
-    return (calls_per_quarter_hour(store, today), calls_per_quarter_hour(store, today - timedelta(days=7)))
+    return (services.calls_per_quarter_hour(today), services.calls_per_quarter_hour(today - timedelta(days=7)))
 
 
 def _table(model, name: str) -> QTableView:
@@ -61,10 +59,11 @@ def _table(model, name: str) -> QTableView:
 class QueueCharts(QWidget):
     quarterHoursShown = Signal()
 
-    def __init__(self, store=None, thresholds: Thresholds | None = None, parent=None) -> None:
+    def __init__(self, store=None, thresholds: Thresholds | None = None, parent=None, seat=None) -> None:
         super().__init__(parent)
         self.setObjectName("queueCharts")
         self.store = store
+        self.services = seat_services(store, seat)  # the calls per quarter hour: a supervisor's
         self.history = QueueHistory()
         self.snapshot: BoardSnapshot | None = None
         self.selector = QComboBox()
@@ -180,8 +179,8 @@ class QueueCharts(QWidget):
     def refresh_quarter_hours(self, today: date | None = None) -> None:
         if self.store is None:
             return
-        store, day = self.store, today or today_in_japan()
-        run_query(lambda: quarter_hours(store, day), self._quarter_hours_done, self._quarter_hours_failed,
+        services, day = self.services, today or today_in_japan()
+        run_query(lambda: quarter_hours(services, day), self._quarter_hours_done, self._quarter_hours_failed,
                   key=f"quarter-hours-{id(self)}", owner=self)
 
     def _quarter_hours_done(self, result: tuple[list[int], list[int]]) -> None:

@@ -1,4 +1,5 @@
-"""The supervisor's window: live queues (`queueCharts`) and the KPIs (`kpiView`).
+"""The supervisor's window: live queues (`queueCharts`), the KPIs (`kpiView`) and the
+audit log (`auditView`), each read as the window's seat (a supervisor's).
 
 With a direct source, this window owns the PBX link: every call it hears goes to the
 call log (services/calllog_writer.py). The call source feeds a QueueBoard on its own thread (through `source.queue_board`,
@@ -16,6 +17,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from cti_desk.qt.link_status import attach_link_status
+from cti_desk.qt.supervisor.audit_view import AuditView
 from cti_desk.qt.supervisor.feed import BoardFeed
 from cti_desk.qt.supervisor.kpi_view import KpiView
 from cti_desk.qt.supervisor.queue_charts import QueueCharts
@@ -39,10 +41,11 @@ class SupervisorWindow(QMainWindow):
     agent = None  # a supervisor has no phone of their own (Startup asks)
 
     def __init__(self, store, settings: QSettings | None = None, board=None, today: date | None = None,
-                 parent=None) -> None:
+                 parent=None, seat=None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisorWindow")
         self.store = store
+        self.seat = seat  # None: this computer's user as a supervisor (kpi_view.seat_services)
         self.settings = settings
         self.bridge = None
         self.call_log = None  # a CallLogWriter while this window owns a PBX link
@@ -50,12 +53,14 @@ class SupervisorWindow(QMainWindow):
             sl = int(settings.value(SL_SECONDS_KEY, 20)) if settings is not None else 20
             board = new_board(sl)
         self.feed = BoardFeed(board)
-        self.queue_charts = QueueCharts(store, Thresholds.from_settings(settings))
-        self.kpi_view = KpiView(store, today=today)
+        self.queue_charts = QueueCharts(store, Thresholds.from_settings(settings), seat=seat)
+        self.kpi_view = KpiView(store, today=today, seat=seat)
+        self.audit_view = AuditView(store, today=today, seat=seat)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supervisorTabs")
         self.tabs.addTab(self.queue_charts, "")
         self.tabs.addTab(self.kpi_view, "")
+        self.tabs.addTab(self.audit_view, "")
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -77,13 +82,16 @@ class SupervisorWindow(QMainWindow):
         """The schema is up to date (Startup): the store's figures can be asked for."""
         self.queue_charts.refresh_quarter_hours()
         self.kpi_view.refresh()
+        self.audit_view.refresh()
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("SupervisorWindow", "cti-desk — supervisor"))
         self.tabs.setTabText(0, translate("SupervisorWindow", "Queues"))
         self.tabs.setTabText(1, translate("SupervisorWindow", "Calls and sales"))
+        self.tabs.setTabText(2, translate("SupervisorWindow", "Audit log"))
         self.queue_charts.retranslate()
         self.kpi_view.retranslate()
+        self.audit_view.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
