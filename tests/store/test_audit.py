@@ -162,3 +162,64 @@ def test_an_import_is_one_audit_row_with_who_and_what(store):
                                 AuditEntry.desk)).all()
     assert rows == [("admin-kato", "import.customers", None, result.summary(), rows[0].desk)]
     assert rows[0].desk and "customers.csv: imported" in rows[0].detail
+
+
+def _readme_grants(role: str) -> list[str]:
+    """The README's PostgreSQL statements for the seats' role, as written there."""
+    readme = (SOURCE.parent / "README.md").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(readme) if line.startswith("    -- as the owner, after `cti-desk db upgrade`"))
+    block = []
+    for line in readme[start + 1:]:
+        if not line.startswith("    "):
+            break
+        block.append(line.strip().rstrip(";").replace("cti_app", role))
+    return block
+
+
+@pytest.mark.pg
+def test_the_readme_recipe_leaves_the_seats_role_unable_to_change_the_log(pg_url):
+    """The seats connect as a role made by the README's statements: they work as before, and
+    PostgreSQL itself refuses that role any UPDATE, DELETE or TRUNCATE of audit_log."""
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    from cti_desk.services.inquiries import WrapUp
+    from cti_desk.services.seat_services import SeatServices
+    from cti_desk.store.db import make_engine
+    from tests.retail_factories import add_retail
+
+    role = f"cti_app_{uuid.uuid4().hex[:8]}"
+    owner = make_engine(pg_url)
+    try:
+        with owner.begin() as conn:
+            conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+            for statement in _readme_grants(role):
+                conn.execute(text(statement))
+        assert len(_readme_grants(role)) == 4
+        owner_store = open_store(pg_url)
+        r = add_retail(owner_store)
+        owner_store.dispose()
+        seat_url = make_url(pg_url).set(username=role, password=None).render_as_string(hide_password=False)
+        store = open_store(seat_url)
+        try:
+            operator = SeatServices(store, Seat("sato", Role.OPERATOR, "desk-1"))
+            new = operator.create_customer_from_call("佐藤 花子", "サトウ ハナコ", "0311112222", call_id="c-1")
+            operator.open_customer(new, "c-1")
+            operator.save_wrapup(WrapUp(call_id="c-1", operator="sato", opened_at=audit.utcnow(), customer_id=new,
+                                        disposition="question_answered"), during_call="c-1")
+            operator.attach_number(r.customer_id, "090-3333-4444")
+            found = SeatServices(store, SUPERVISOR).audit_search()
+            assert [row.action for row in found][::-1] == ["customer.create", "customer.open", "inquiry.save",
+                                                           "customer.attach_phone"]
+            for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log"):
+                with pytest.raises(DBAPIError, match="permission denied for table audit_log"), \
+                        store.transaction() as s:
+                    s.execute(text(statement))
+        finally:
+            store.dispose()
+    finally:
+        with owner.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+        owner.dispose()
