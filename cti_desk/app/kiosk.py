@@ -58,12 +58,13 @@ def set_pin_command(args) -> int:
     if problem:
         print(f"cti-desk: error: invalid PIN: {problem}", file=sys.stderr)
         return 2
+    from cti_desk.settings.operator import os_user
     from cti_desk.settings.paths import default_db_url
     from cti_desk.store.db import open_store
 
     store = open_store(getattr(args, "db", None) or default_db_url())
-    try:
-        set_pin(store, pin or "")
+    try:  # the audit row names who set it: --operator, else the OS user
+        set_pin(store, pin or "", actor=getattr(args, "operator", None) or os_user())
     finally:
         store.dispose()
     print("kiosk staff PIN set (stored hashed)")

@@ -92,3 +92,13 @@ def test_bad_usage_exits_2_with_one_line(sqlite_url, capsys, argv):
     err = capsys.readouterr().err.strip().splitlines()
     assert err and "Traceback" not in "\n".join(err)
     assert err[-1].startswith(("cti-desk: error:", "usage:")) or "error:" in err[-1]
+
+
+def test_a_pin_set_from_the_command_line_names_who_set_it(sqlite_url, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("482913\n"))
+    assert main(["--operator", "kato", "kiosk", "set-pin", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+    assert main(["audit", "--db", sqlite_url, "--person", "kato", "--format", "json"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (row["person"], row["action"], row["detail"]) == ("kato", "kiosk.pin_set", "")
+    assert row["desk"]  # this computer
