@@ -153,6 +153,8 @@ class AuditView(QWidget):
         self.customer_edit.setValidator(QIntValidator(1, 2_000_000_000, self))
         self.person_edit.setObjectName("auditPerson")
         self.person_edit.setMaxLength(100)
+        self.customer_edit.setMaximumWidth(140)  # an id
+        self.person_edit.setMinimumWidth(240)  # the placeholder's example fits
         self.dates_box = QCheckBox()
         self.dates_box.setObjectName("auditDates")
         self.dates_box.setChecked(True)
