@@ -6,7 +6,7 @@
 |---|---|
 | `ami://USER:SECRET@HOST:PORT[?auth=md5&inbound=...&dial_context=...&dial_prefix=...&outside_line=...]` | AmiSource |
 | `webhook://HOST:PORT[?token=T&outside_line=DIGITS]` | WebhookSource |
-| `sim://[?rate=CALLS_PER_MIN&seed=S]` | CallSimulator |
+| `sim://[?rate=CALLS_PER_MIN&seed=S&agents=N]` | CallSimulator (agents PJSIP/2001..2000+N; default 4) |
 | `relay` | RelaySource: what `cti-desk relay` publishes through the store's PostgreSQL |
 
 `inbound=` (AMI only) names the dialplan contexts incoming calls start in; without it
@@ -37,6 +37,7 @@ _CONTEXT = re.compile(r"[A-Za-z0-9_.\-]{1,80}")
 _DIAL_PREFIX = re.compile(r"[0-9*#]{0,4}")
 _OUTSIDE_LINE = re.compile(r"[0-9]{1,4}")
 MAX_RATE = 6000.0
+MAX_SIM_AGENTS = 999  # PJSIP/2001..PJSIP/2999
 DEFAULT_DIAL_CONTEXT = "from-internal"
 
 
@@ -52,6 +53,7 @@ class SourceConfig:
     token: str | None = field(default=None, repr=False)  # the webhook's bearer token
     rate: float = 6.0
     seed: int | None = None
+    agents: int | None = None  # sim: how many agents answer (PJSIP/2001...); None: the default four
     inbound_contexts: frozenset[str] | None = None
     dial_context: str = DEFAULT_DIAL_CONTEXT
     dial_prefix: str = ""
@@ -64,7 +66,7 @@ class SourceConfig:
         if self.kind == "webhook":
             return f"webhook://{self.host}:{self.port}"
         if self.kind == "sim":
-            return f"sim://?rate={self.rate:g}"
+            return f"sim://?rate={self.rate:g}" + (f"&agents={self.agents}" if self.agents else "")
         return self.kind
 
 
@@ -172,7 +174,7 @@ def _parse_sim(url: str) -> SourceConfig:
     parts = urlsplit(url)
     if parts.netloc or parts.path not in ("", "/") or parts.fragment:
         raise BadArgument("invalid simulator URL: expected sim://[?rate=CALLS_PER_MIN]")
-    rate, seed = 6.0, None
+    rate, seed, agents = 6.0, None, None
     for key, value in _query(parts, url):
         if key == "rate":
             try:
@@ -186,9 +188,18 @@ def _parse_sim(url: str) -> SourceConfig:
                 seed = int(value)
             except ValueError:
                 raise BadArgument("invalid simulator URL: seed must be a whole number") from None
+        elif key == "agents":  # as many as the seats of a load run (scripts/load_run.py)
+            if not value.isdigit() or not 1 <= int(value) <= MAX_SIM_AGENTS:
+                raise BadArgument(f"invalid simulator URL: agents must be 1 to {MAX_SIM_AGENTS}")
+            agents = int(value)
         else:
             raise BadArgument(f"invalid simulator URL: unknown option {key[:40]!r}")
-    return SourceConfig("sim", rate=rate, seed=seed)
+    return SourceConfig("sim", rate=rate, seed=seed, agents=agents)
+
+
+def sim_agents(count: int) -> tuple[str, ...]:
+    """The interfaces of `sim://?agents=N`: PJSIP/2001, PJSIP/2002, ..."""
+    return tuple(f"PJSIP/{2001 + i}" for i in range(count))
 
 
 def open_source(
@@ -208,9 +219,10 @@ def open_source(
         assert config.host is not None and config.port is not None
         return WebhookSource(config.host, config.port, config.token)
     if config.kind == "sim":
-        from cti_desk.telephony.simulator import CallSimulator
+        from cti_desk.telephony.simulator import DEFAULT_AGENTS, CallSimulator
 
-        return CallSimulator(caller_numbers or (lambda _n: []), rate=config.rate, seed=config.seed)
+        return CallSimulator(caller_numbers or (lambda _n: []), rate=config.rate, seed=config.seed,
+                             agents=sim_agents(config.agents) if config.agents else DEFAULT_AGENTS)
     from cti_desk.telephony.relay_source import RelaySource
     from cti_desk.telephony.relay_wire import connect_args
 

@@ -169,7 +169,8 @@ def test_refused_login_exits_1_with_nothing_on_stdout(store_url):
 
 
 @pytest.mark.parametrize("url", ["gopher://x", "webhook://127.0.0.1", "webhook://h:1?tok=x",
-                                 "sim://?rate=0", "sim://?rate=fast", "ami://127.0.0.1:5038",
+                                 "sim://?rate=0", "sim://?rate=fast", "sim://?agents=0", "sim://?agents=x",
+                                 "sim://?agents=1000", "ami://127.0.0.1:5038",
                                  "ami://u:p@h:1?inbound=bad%20name", ""])
 def test_malformed_sources_are_bad_usage(url, sqlite_url, capsys):
     with pytest.raises(BadArgument):
@@ -185,7 +186,17 @@ def test_sources_parse():
     assert ami.inbound_contexts == {"from-pstn", "from-trunk"} and ami.ami.auth == "md5"
     assert "p@" not in ami.display()
     assert parse_source("relay").kind == "relay"
+    assert parse_source("sim://?rate=10&agents=20").display() == "sim://?rate=10&agents=20"
     assert "abc" not in repr(parse_source("webhook://0.0.0.0:8080?token=abc"))  # the bearer token
+
+
+def test_simulator_agents_answer_as_many_phones_as_asked():
+    """A load run's 20 seats need 20 agents in the simulator (scripts/load_run.py)."""
+    from cti_desk.telephony.simulator import DEFAULT_AGENTS
+    from cti_desk.telephony.sources import open_source
+
+    assert open_source(parse_source("sim://?agents=20")).agents == tuple(f"PJSIP/{2001 + i}" for i in range(20))
+    assert open_source(parse_source("sim://")).agents == DEFAULT_AGENTS
 
 
 @pytest.mark.parametrize("spelling", [None, "", "<unknown>", "unknown", "anonymous", "Anonymous",
