@@ -11,7 +11,7 @@ APT_PKGS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 \
 	libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xkb1
 
-.PHONY: run test lint bench sysdeps venv clean screenshot screenshot-kiosk translations
+.PHONY: run test lint bench load sysdeps venv clean screenshot screenshot-kiosk translations
 
 sysdeps:
 	@bash scripts/sysdeps.sh $(APT_PKGS)
@@ -37,6 +37,13 @@ test: sysdeps venv
 
 bench: sysdeps venv
 	@bash scripts/bench.sh
+
+# The load run (not part of `make test`): 20 seats, one relay, one PostgreSQL restarted
+# midway, 10 minutes; invariants checked, latency reported (docs/PERFORMANCE.md).
+# Smaller: make load LOAD_ARGS="--seats 3 --duration 60 --calls-per-seat-hour 600"
+load: sysdeps venv
+	@mkdir -p .tmp
+	$(BIN)/python scripts/load_run.py --json .tmp/load.json $(LOAD_ARGS)
 
 screenshot: sysdeps venv
 	@bash scripts/sysdeps.sh imagemagick  # `import` takes the picture of the Xvfb screen
