@@ -8,12 +8,11 @@ The command acts as a supervisor's seat (the person: --operator, else the OS use
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from cti_desk.app.rows_out import write_csv, write_json_lines
 from cti_desk.domain.errors import BadArgument
 
 FORMATS = ("table", "csv", "json")
@@ -66,12 +65,9 @@ def _one_line(value: object) -> str:
 
 def write_rows(rows: list[dict], fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_json_lines(rows, out)
     elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(KEYS)
-        writer.writerows([["" if row[k] is None else row[k] for k in KEYS] for row in rows])
+        write_csv(rows, KEYS, out)
     else:
         cells = [list(KEYS)] + [[_one_line(row[k]) for k in KEYS] for row in rows]
         for line in cells[1:]:

@@ -6,12 +6,11 @@ empty cell for null, `json` is one object per row with the contract's keys.
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from datetime import UTC, date, datetime, timedelta
 from typing import TextIO
 
+from cti_desk.app.rows_out import write_csv, write_json_lines
 from cti_desk.domain.errors import BadArgument
 
 FORMATS = ("table", "csv", "json")
@@ -36,12 +35,9 @@ def date_range(start: date | None, end: date | None, today: date | None = None) 
 def write_rows(rows: list, fmt: str, out: TextIO) -> None:
     dicts = [row.as_dict() for row in rows]
     if fmt == "json":
-        for d in dicts:
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        write_json_lines(dicts, out)
     elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(KEYS)
-        writer.writerows([["" if d[k] is None else d[k] for k in KEYS] for d in dicts])
+        write_csv(dicts, KEYS, out)
     else:
         cells = [list(KEYS)] + [[_cell(d[k]) for k in KEYS] for d in dicts]
         widths = [max(len(row[i]) for row in cells) for i in range(len(KEYS))]
