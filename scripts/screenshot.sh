@@ -6,21 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots/operator-pop.png}
 lang=${2:-ja}
-work=$(mktemp -d /tmp/cti-desk-shot.XXXXXX)
-n=90
-while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # a display no other Xvfb holds
-display=:$n
+source scripts/shot_lib.sh
+shot_start 1440x900 "$lang"
 port=$((20000 + RANDOM % 20000))
-Xvfb "$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
-xvfb=$!
-app=
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
-# The UI language comes from the settings (these machines have no ja_JP locale).
-export DISPLAY=$display LANG=C.UTF-8 LC_ALL=C.UTF-8 CTI_DESK_DATA_DIR=$work/data CTI_DESK_CONFIG_DIR=$work/config
-mkdir -p "$work/config"
-printf '[General]\nlanguage=%s\n' "$lang" > "$work/config/cti-desk.ini"
-db="sqlite:///$work/store.sqlite3"
-.venv/bin/cti-desk demo-data --customers 2000 --seed 1 --db "$db" >/dev/null 2>&1
 number=$(.venv/bin/python - "$work/store.sqlite3" <<'PY'
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
