@@ -31,6 +31,7 @@ from cti_desk.telephony.relay_wire import (
     CHANNEL,
     KIND_CALL,
     LOCK_KEY,
+    NOTICE_LIMIT,
     call_key,
     call_payload,
     call_update,
@@ -259,8 +260,10 @@ class RelayLeader:
 
     async def publish(self, kind: str, call_id: str, state: str, payload: dict,
                       at: datetime | None = None, once: str | None = None) -> int | None:
-        """One event row and its NOTIFY in one transaction; its id, or None when its
-        `once` key was published already. StoreLost when the lock is not held."""
+        """One event row and its NOTIFY in one statement (its own transaction: one round
+        trip); its id, or None when its `once` key was published already. StoreLost when
+        the lock is not held. The NOTIFY carries the event itself when it fits, so a seat
+        that has every event before it needs no read (relay_wire.notice_payload)."""
         from psycopg.types.json import Json
 
         if not self.active:
@@ -268,20 +271,25 @@ class RelayLeader:
         when = utc_naive(at or datetime.now(UTC))
 
         async def insert(conn) -> int | None:
-            async with conn.transaction():
-                cur = await conn.execute(
-                    "INSERT INTO call_events (at, call_id, state, payload, kind, once_key) "
-                    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (once_key) DO NOTHING RETURNING id",
-                    (when, call_key(call_id), bounded(state, 10), Json(payload), kind, once))
-                row = await cur.fetchone()
-                if row is not None:
-                    await conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(row[0])))
-                return row[0] if row else None
+            cur = await conn.execute(PUBLISH_SQL, (
+                when, call_key(call_id), bounded(state, 10), Json(payload), kind, once,
+                CHANNEL, NOTICE_LIMIT))
+            row = await cur.fetchone()
+            return row[0] if row else None
 
         event_id = await self._run(insert)
         if event_id is not None:
             self.last_id = event_id
         return event_id
+
+
+# The row, and a NOTIFY of {"id", "kind", "payload"} (or just the id when that would not
+# fit in PostgreSQL's 8000-byte notice), sent when the statement commits.
+PUBLISH_SQL = (
+    "WITH ins AS (INSERT INTO call_events (at, call_id, state, payload, kind, once_key) "
+    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (once_key) DO NOTHING RETURNING id, kind, payload), "
+    "msg AS (SELECT id, json_build_object('id', id, 'kind', kind, 'payload', payload)::text AS body FROM ins) "
+    "SELECT id, pg_notify(%s, CASE WHEN octet_length(body) <= %s THEN body ELSE id::text END) FROM msg")
 
 
 def _why(exc: BaseException) -> str:

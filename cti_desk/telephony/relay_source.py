@@ -2,8 +2,9 @@
 or `queues` (CONTRACT.md "Many seats").
 
 `RelaySource.run(emit)` LISTENs on a connection of its own, starts at the newest event
-when it first subscribes, and on each NOTIFY (or every POLL_SECONDS, in case one was
-missed) reads the events after the last one it saw, in order: each is emitted once.
+when it first subscribes, and handles the event each NOTIFY carries when it is the next
+one; on a gap (or a notice too big to carry its event, or every POLL_SECONDS in case one
+was missed) it reads the events after the last one it saw, in order: each is emitted once.
 After losing the store it reconnects with backoff and catches up from there, so a seat
 that was away sees every state it missed, once, as long as the events are kept
 (relay_publish.KEEP_DAYS). With `queue_board` set, the board is first brought to where
@@ -37,6 +38,7 @@ from cti_desk.telephony.relay_wire import (
     RelayBeat,
     call_update,
     read_beat,
+    read_notice,
     utc_naive,
 )
 
@@ -45,7 +47,7 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 1.0
 BATCH = 500
 OP_TIMEOUT = 10.0  # seconds a read may take before the link counts as lost
-RETRY_FIRST, RETRY_MAX = 0.2, 5.0
+RETRY_FIRST, RETRY_MAX = 0.2, 2.0  # a seat is back within ~2 s of the store
 MEMORY = 4096  # callers remembered (calls in progress)
 
 
@@ -126,16 +128,34 @@ class RelaySource:
 
     async def _follow(self, conn, emit: Callable[[CallUpdate], None]) -> None:
         next_beat = time.monotonic() + BEAT_SECONDS
+        behind = True  # read the store first: what came while connecting
         while True:
             async with asyncio.timeout(OP_TIMEOUT):
-                await self._read_new(conn, emit)
+                if behind:
+                    await self._read_new(conn, emit)
                 if time.monotonic() >= next_beat:
                     self.beat = await read_beat(conn)
                     self._report_connected()
                     next_beat = time.monotonic() + BEAT_SECONDS
             wait = max(0.0, min(self.poll, next_beat - time.monotonic()))
-            async for _notify in conn.notifies(timeout=wait, stop_after=1):
-                pass  # its payload is the id; the read after it takes everything new
+            behind = True  # nothing heard within the poll: read anyway, in case
+            async for notify in conn.notifies(timeout=wait, stop_after=1):
+                behind = not self._take_notice(notify.payload, emit)
+
+    def _take_notice(self, text: str, emit: Callable[[CallUpdate], None]) -> bool:
+        """Handle the event a NOTIFY carries when it is the next one; False when the
+        store must be read (a gap, or a notice too big to carry its event)."""
+        notice = read_notice(text)
+        if notice is None:
+            return False
+        last = self.last_seen or 0
+        if notice.event_id <= last:
+            return True  # read already, with the events before it
+        if not notice.whole or notice.event_id != last + 1:
+            return False
+        self.last_seen = notice.event_id
+        self._handle(notice.kind, notice.payload, emit)
+        return True
 
     async def _read_new(self, conn, emit: Callable[[CallUpdate], None]) -> None:
         while True:

@@ -1,8 +1,10 @@
 """What `cti-desk relay` and the seats on `--source relay` share (CONTRACT.md "Many seats").
 
 The relay publishes through the store's PostgreSQL: each event is one row of
-`call_events` (its id is the sequence number a seat catches up from) and a
-`NOTIFY cti_desk_calls, '<id>'` in the same transaction. Rows by `kind`:
+`call_events` (its id is the sequence number a seat catches up from) and a NOTIFY on
+`cti_desk_calls` in the same transaction, carrying `{"id", "kind", "payload"}` (or the
+bare id when that exceeds NOTICE_LIMIT): a seat that holds every event before it
+handles it without reading the row. Rows by `kind`:
 
 | kind | payload | what a seat does with it |
 |---|---|---|
@@ -19,6 +21,7 @@ on connections of their own: no Qt, no store layer.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +35,7 @@ LOCK_KEY = 0x6374_6964_6573_6B01  # "ctidesk" 1: one active relay per store
 BEAT_SECONDS = 2.0
 STALE_SECONDS = 10.0  # a heartbeat older than this: no relay is publishing
 CALL_ID_LIMIT = 64  # call_events.call_id
+NOTICE_LIMIT = 7900  # bytes of an event sent in its NOTIFY (PostgreSQL refuses 8000 and more)
 
 KIND_CALL, KIND_QUEUE, KIND_RESYNC, KIND_AGENT = "call", "queue", "resync", "agent"
 
@@ -71,6 +75,33 @@ def connect_args(db_url: str, application: str) -> dict[str, str]:
         args.setdefault(key, value)
     args.setdefault("application_name", application)
     return args
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One NOTIFY from the relay: the event's id, and the event itself when it fitted."""
+
+    event_id: int
+    kind: str | None = None
+    payload: dict | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self.kind is not None
+
+
+def read_notice(text: str) -> Notice | None:
+    """A NOTIFY's text (`{"id", "kind", "payload"}` or the bare id); None when it is neither."""
+    try:
+        if not text.startswith("{"):
+            return Notice(int(text))
+        body = json.loads(text)
+        event_id, kind, payload = body["id"], body["kind"], body["payload"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(event_id, int) or not isinstance(kind, str):
+        return None
+    return Notice(event_id, kind, payload)
 
 
 def utc_naive(ts: datetime) -> datetime:
