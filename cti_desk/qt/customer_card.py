@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cti_desk.domain.phone import display
-from cti_desk.qt.history_models import channel_label
+from cti_desk.qt.history_labels import channel_label
 from cti_desk.qt.icons import icon
 from cti_desk.services.customers import CustomerSummary
 

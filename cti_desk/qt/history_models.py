@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 
 from cti_desk.domain.text import bounded
+from cti_desk.qt.history_labels import CHANNELS, channel_label, status_label
+from cti_desk.qt.history_table import (
+    ALIGN,
+    DISPLAY,
+    FONT,
+    RIGHT,
+    ROW,
+    ROW_ROLE,
+    SORT,
+    SORT_ROLE,
+    TOOLTIP,
+    HistoryTable,
+    Index,
+    bold_font,
+)
 from cti_desk.qt.i18n import local_time, yen
 from cti_desk.qt.plaintext import tooltip
 from cti_desk.qt.tasks import run_query
@@ -28,78 +34,13 @@ from cti_desk.services.history import (
     PAGE_SIZE,
     PENDING_DELIVERY,
     PURCHASE_ORDERS,
-    InquiryRow,
     PurchaseQuery,
     PurchaseRow,
 )
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ROW_ROLE", "SORT_ROLE", "PurchaseHistoryModel"]
 
-_Index = QModelIndex | QPersistentModelIndex
-
-# Plain ints: data() runs several times per painted cell, compared without enum lookups.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_SORT = int(SORT_ROLE)
-_ROW = int(ROW_ROLE)
-_PURCHASE_ROLES = frozenset((_DISPLAY, _SORT, _TOOLTIP, _ALIGN, _FONT, _ROW))
-_INQUIRY_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FONT, _ROW))
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-_bold: QFont | None = None
-
-
-def _bold_font() -> QFont:
-    """One bold font for every emphasised row (made on first use: needs the application)."""
-    global _bold
-    if _bold is None:
-        _bold = QFont()
-        _bold.setBold(True)
-    return _bold
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("History", text)
-
-
-CHANNELS = ("store", "ec", "app", "line", "call_center", "email", "form")
-
-
-def channel_label(channel: str) -> str:
-    return {
-        "store": QCoreApplication.translate("History", "Shop"),
-        "ec": QCoreApplication.translate("History", "EC"),
-        "app": QCoreApplication.translate("History", "App"),
-        "line": QCoreApplication.translate("History", "LINE"),
-        "call_center": QCoreApplication.translate("History", "Call center"),
-        "email": QCoreApplication.translate("History", "Email"),
-        "form": QCoreApplication.translate("History", "Web form"),
-    }.get(channel, channel)
-
-
-def status_label(status: str) -> str:
-    return {
-        "completed": QCoreApplication.translate("History", "Completed"),
-        PENDING_DELIVERY: QCoreApplication.translate("History", "Pending delivery"),
-        "open": QCoreApplication.translate("History", "Open"),
-        "closed": QCoreApplication.translate("History", "Closed"),
-        "cancelled": QCoreApplication.translate("History", "Cancelled"),
-        "returned": QCoreApplication.translate("History", "Returned"),
-    }.get(status, status)
-
-
-def disposition_label(code: str) -> str:
-    return {
-        "question_answered": QCoreApplication.translate("History", "Question answered"),
-        "order_placed": QCoreApplication.translate("History", "Order placed"),
-        "complaint": QCoreApplication.translate("History", "Complaint"),
-        "callback_requested": QCoreApplication.translate("History", "Callback requested"),
-        "wrong_number": QCoreApplication.translate("History", "Wrong number"),
-        "other": QCoreApplication.translate("History", "Other"),
-    }.get(code, code)
+_PURCHASE_ROLES = frozenset((DISPLAY, SORT, TOOLTIP, ALIGN, FONT, ROW))
 
 
 def _pending_order_key(order_by: str):
@@ -110,41 +51,7 @@ def _pending_order_key(order_by: str):
     }[order_by]
 
 
-class _HistoryTable(QAbstractTableModel):
-    """What both history tables share: rows held here, titled columns, per-row cell caches
-    formatted when first painted and dropped when the language changes."""
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
-        self._cells: list = []  # per row, formatted when first painted
-
-    def row(self, n: int):
-        return self._rows[n]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.COLUMNS):
-                return _t(self.COLUMNS[section])
-        return None
-
-    def retranslate(self) -> None:
-        """The language changed: labels are formatted again when next painted."""
-        self._cells = [None] * len(self._rows)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-
-
-class PurchaseHistoryModel(_HistoryTable):
+class PurchaseHistoryModel(HistoryTable):
     """Purchases in every channel, fetched page by page, in an order the store applies.
 
     Sorting (`sort`, what a header click calls) and filtering (`set_filter`) re-query
@@ -286,12 +193,12 @@ class PurchaseHistoryModel(_HistoryTable):
         self._fetch(0, replace=True)
 
     # -- lazy fetch ----------------------------------------------------------
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self._customer_id is None or self._load_page is None:
             return False
         return not self._fetching and self._more
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
         self._fetching = True
@@ -336,26 +243,26 @@ class PurchaseHistoryModel(_HistoryTable):
         run_query(lambda: load(query, offset, PAGE_SIZE), done, failed, key=self._key, owner=self)
 
     # -- Qt model API --------------------------------------------------------
-    def data(self, index: _Index, role: int = _DISPLAY):
+    def data(self, index: Index, role: int = DISPLAY):
         if role not in _PURCHASE_ROLES:  # most of what a view asks per cell
             return None
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._rows) and 0 <= col < 7):  # an invalid index is (-1, -1)
             return None
-        if role == _ALIGN:
-            return _RIGHT if col in (4, 5) else None
-        if role == _ROW:
+        if role == ALIGN:
+            return RIGHT if col in (4, 5) else None
+        if role == ROW:
             return self._rows[row]
         cells = self._cells[row]
         if cells is None:
             cells = self._cells[row] = _PurchaseCells(self._rows[row])
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return cells.shown[col]
-        if role == _SORT:
+        if role == SORT:
             return cells.sort_key[col]
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return cells.tooltip if col == 3 else None
-        return cells.font  # _FONT
+        return cells.font  # FONT
 
     # -- text as shown ---------------------------------------------------------
     def _set_rows(self, rows: list[PurchaseRow]) -> None:
@@ -380,101 +287,4 @@ class _PurchaseCells:
         )
         self.sort_key = (r.purchased_at.isoformat(), r.channel, r.place, r.items, r.amount, r.points, r.status)
         self.tooltip = tooltip(f"{r.order_no}\n{r.items}")
-        self.font = _bold_font() if r.status == PENDING_DELIVERY else None
-
-
-class InquiryHistoryModel(_HistoryTable):
-    """Past inquiries in every channel: the open ones first, then newest first."""
-
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("History", "Opened"),
-        QT_TRANSLATE_NOOP("History", "Channel"),
-        QT_TRANSLATE_NOOP("History", "Status"),
-        QT_TRANSLATE_NOOP("History", "Disposition"),
-        QT_TRANSLATE_NOOP("History", "Notes"),
-        QT_TRANSLATE_NOOP("History", "Operator"),
-    )
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[InquiryRow] = []
-        self._cells: list[_InquiryCells | None] = []  # per row, formatted when first painted
-
-    def reset(self, rows: list[InquiryRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._cells = [None] * len(self._rows)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.reset([])
-
-    def open_inquiry(self, excluding_call: str | None = None, chosen: int | None = None) -> InquiryRow | None:
-        """The inquiry a call may continue: the one already chosen, else the first open one
-        that the call did not open itself."""
-        if chosen is not None:
-            row = next((r for r in self._rows if r.id == chosen), None)
-            if row is not None:
-                return row
-        return next((r for r in self._rows
-                     if r.status == "open" and (excluding_call is None or r.call_id != excluding_call)), None)
-
-    def data(self, index: _Index, role: int = _DISPLAY):
-        if role not in _INQUIRY_ROLES:
-            return None
-        row, col = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= col < 6):  # an invalid index is (-1, -1)
-            return None
-        if role == _ROW:
-            return self._rows[row]
-        cells = self._cells[row]
-        if cells is None:
-            cells = self._cells[row] = _InquiryCells(self._rows[row])
-        if role == _DISPLAY:
-            return cells.shown[col]
-        if role == _TOOLTIP:
-            return cells.tooltip if col == 4 else None
-        return cells.font  # _FONT
-
-
-class _InquiryCells:
-    """One inquiry row as painted, formatted once (again after a language switch)."""
-
-    __slots__ = ("font", "shown", "tooltip")
-
-    def __init__(self, r: InquiryRow) -> None:
-        latest = r.latest  # the row says where the thread stands now
-        self.shown = (
-            local_time(r.opened_at),
-            channel_label(r.channel),
-            status_label(r.status),
-            disposition_label(r.disposition),
-            " ".join((latest.notes if latest else r.notes).split())[:200],
-            latest.operator if latest else r.operator,
-        )
-        self.tooltip = tooltip(thread_text(r) if r.entries else r.notes)
-        self.font = _bold_font() if r.status == "open" else None
-
-
-MAX_THREAD_ENTRIES = 50  # a tooltip or detail pane shows the latest contacts
-
-
-def thread_text(r: InquiryRow) -> str:
-    """An inquiry's thread as plain text: each contact's time, operator, call and notes."""
-    parts = []
-    if r.subject or (r.notes and not r.entries):
-        parts.append(r.subject or r.notes)
-    entries = r.entries[-MAX_THREAD_ENTRIES:]
-    if len(r.entries) > len(entries):
-        parts.append(QCoreApplication.translate("History", "… {count} earlier contacts").format(count=len(r.entries) - len(entries)))
-    for e in entries:
-        when = local_time(e.started_at)
-        if e.ended_at is not None:
-            when += "–" + local_time(e.ended_at, "%H:%M")
-        head = [when, e.operator]
-        if e.call_id:
-            head.append(QCoreApplication.translate("History", "call {call}").format(call=e.call_id))
-        if e.disposition:
-            head.append(disposition_label(e.disposition))
-        parts.append(" · ".join(h for h in head if h) + ("\n" + e.notes if e.notes else ""))
-    return "\n\n".join(parts)
+        self.font = bold_font() if r.status == PENDING_DELIVERY else None

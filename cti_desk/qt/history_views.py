@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel, thread_text
+from cti_desk.qt.history_models import PurchaseHistoryModel
+from cti_desk.qt.inquiry_model import InquiryHistoryModel, thread_text
 from cti_desk.services.history import MAX_FILTER_CHARS
 
 FILTER_DELAY_MS = 300  # typing "緑茶" re-queries once, not per keystroke

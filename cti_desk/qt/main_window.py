@@ -31,9 +31,10 @@ from cti_desk.qt import i18n
 from cti_desk.qt.call_bar import CallBar, ShiftCall, ShiftCallsModel
 from cti_desk.qt.customer_panel import CustomerPanel
 from cti_desk.qt.customer_story import FRAME_MS, CustomerStoryShown
-from cti_desk.qt.history_models import InquiryHistoryModel, PurchaseHistoryModel
+from cti_desk.qt.history_models import PurchaseHistoryModel
 from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
 from cti_desk.qt.icons import icon
+from cti_desk.qt.inquiry_model import InquiryHistoryModel
 from cti_desk.qt.inventory_panel import InventoryPanel
 from cti_desk.qt.link_status import attach_link_status
 from cti_desk.qt.operator_calls import OperatorCalls

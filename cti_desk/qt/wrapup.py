@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cti_desk.qt.history_models import disposition_label
+from cti_desk.qt.history_labels import disposition_label
 from cti_desk.qt.icons import icon
 from cti_desk.services.history import InquiryRow
 from cti_desk.services.inquiries import DISPOSITIONS, MAX_NOTES, WrapUp

@@ -9,14 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from cti_desk.qt import i18n
-from cti_desk.qt.history_models import (
-    ROW_ROLE,
-    SORT_ROLE,
-    InquiryHistoryModel,
-    PurchaseHistoryModel,
-)
+from cti_desk.qt.history_models import ROW_ROLE, SORT_ROLE, PurchaseHistoryModel
 from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
 from cti_desk.qt.i18n import local_time
+from cti_desk.qt.inquiry_model import InquiryHistoryModel
 from cti_desk.qt.inventory_panel import InventoryPanel
 from cti_desk.qt.order_form import OrderForm
 from cti_desk.services.history import PENDING_DELIVERY, InquiryRow, PurchaseRow
