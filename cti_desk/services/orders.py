@@ -1,8 +1,8 @@
 """Order for delivery taken on a call: reserve stock, record the order, queue it for the OMS.
 
 Everything an order writes happens in ONE transaction: the stock reservations, the
-delivery order and its purchase, the points, the call's inquiry, the audit entry and the
-outbox message (always: which process sends it to the OMS is configuration). A
+delivery order, its purchase and `placed` step, spent points, the call's inquiry, the audit
+entry and the outbox message (always: which process sends it to the OMS is configuration). A
 reservation is a conditional UPDATE (never read-then-write), so two seats ordering the
 last unit cannot both get it, on SQLite (BEGIN IMMEDIATE) and PostgreSQL (row lock).
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -48,6 +48,7 @@ from cti_desk.services.customers import points_balance
 from cti_desk.services.inquiries import CallRef, call_inquiry
 from cti_desk.services.inventory import stock_for
 from cti_desk.services.oms_order import oms_payload
+from cti_desk.services.order_life import placed_step
 from cti_desk.services.order_outcome import describe, settle
 from cti_desk.services.postal import PostalCodeError, lookup
 from cti_desk.store.db import Store
@@ -271,14 +272,12 @@ def _stored_order(s, key: str) -> PlacedOrder | None:
     order = s.scalars(select(DeliveryOrder).where(DeliveryOrder.draft_key == key)).first()
     if order is None:
         return None
-    earned = s.scalar(select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
-        PointsEntry.purchase_id == order.purchase_id, PointsEntry.reason == "earned"))
     outbox_id = s.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == order.order_no))
     lines = s.execute(select(DeliveryOrderLine.product_id, DeliveryOrderLine.location_id, DeliveryOrderLine.quantity)
                       .where(DeliveryOrderLine.order_id == order.id).order_by(DeliveryOrderLine.id)).all()
     return PlacedOrder(
         id=order.id, order_no=order.order_no, purchase_id=order.purchase_id, total=order.total,
-        points_used=order.points_used, points_earned=int(earned or 0), delivery_date=order.delivery_date,
+        points_used=order.points_used, points_earned=points_earned(order.total - order.points_used), delivery_date=order.delivery_date,
         outbox_id=outbox_id, lines=[tuple(row) for row in lines], inquiry_id=order.inquiry_id,
         call_id=order.call_id, found=True,
     )
@@ -341,7 +340,7 @@ def _place(s, draft, now, today, calendar, postal_errors, key, call, origin) -> 
             inquiry_id = call_inquiry(s, call, draft.customer_id, operator).id
     total = draft.total
     paid = total - draft.points_to_use
-    earned = points_earned(paid)
+    earned = points_earned(paid)  # the form shows it; earned when the OMS says delivered
     order = DeliveryOrder(
         order_no=f"tmp-{uuid.uuid4().hex}",  # replaced by the row id below
         customer_id=draft.customer_id, inquiry_id=inquiry_id, call_id=call_id, draft_key=key,
@@ -371,9 +370,7 @@ def _place(s, draft, now, today, calendar, postal_errors, key, call, origin) -> 
     if draft.points_to_use:
         s.add(PointsEntry(customer_id=draft.customer_id, purchase_id=purchase.id,
                           delta=-draft.points_to_use, reason="spent", at=now))
-    if earned:
-        s.add(PointsEntry(customer_id=draft.customer_id, purchase_id=purchase.id,
-                          delta=earned, reason="earned", at=now))
+    s.add(placed_step(order, now))  # points are earned on delivery (services/order_life.py)
     record(s, operator or "operator", "order.place", draft.customer_id, call_id,
            f"{order.order_no} {len(draft.lines)}点 合計{total}円 ポイント利用{draft.points_to_use}", at=now)
     # Always queued: a seat without an OMS URL still leaves the order for whichever

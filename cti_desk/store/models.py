@@ -166,7 +166,7 @@ class Purchase(Base):
     location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
     purchased_at: Mapped[datetime] = mapped_column(DateTime)
     total: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="completed")  # | pending_delivery
+    status: Mapped[str] = mapped_column(String(20), default="completed")  # | pending_delivery | shipped | delivered | cancelled
     lines: Mapped[list[PurchaseLine]] = relationship(back_populates="purchase")
     __table_args__ = (
         UniqueConstraint("channel", "order_no", name="uq_purchase_channel_order"),
@@ -195,7 +195,7 @@ class PointsEntry(Base):
     # Indexed: a purchase's points are read per history page.
     purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"), index=True)
     delta: Mapped[int] = mapped_column(Integer)  # + earned, - spent
-    reason: Mapped[str] = mapped_column(String(20))  # earned | spent | adjust | expired
+    reason: Mapped[str] = mapped_column(String(20))  # earned | spent | returned | revoked | adjust | expired
     at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -291,7 +291,7 @@ class DeliveryOrder(Base):
     payment: Mapped[str] = mapped_column(String(20))
     points_used: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="confirmed")
+    status: Mapped[str] = mapped_column(String(20), default="confirmed")  # (placed) | shipped | delivered | cancelled
     operator: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     lines: Mapped[list[DeliveryOrderLine]] = relationship(back_populates="order")
@@ -306,6 +306,23 @@ class DeliveryOrderLine(Base):
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price: Mapped[int] = mapped_column(Integer)
     order: Mapped[DeliveryOrder] = relationship(back_populates="lines")
+
+
+class OrderStatusStep(Base):
+    """One step of a delivery order's life (placed, shipped, delivered, cancelled): when,
+    who said so (the OMS, an operator, the system) and why. A status at most once per
+    order, since it never goes backwards (services/order_life.py)."""
+
+    __tablename__ = "order_status_steps"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("delivery_orders.id"))
+    status: Mapped[str] = mapped_column(String(10))  # placed | shipped | delivered | cancelled
+    at: Mapped[datetime] = mapped_column(DateTime)
+    source: Mapped[str] = mapped_column(String(10))  # oms | operator | system
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    # Also the index of an order's timeline.
+    __table_args__ = (UniqueConstraint("order_id", "status", name="uq_order_status_steps_order_status"),)
 
 
 class OutboxMessage(Base):
