@@ -99,7 +99,8 @@ MAX_THREAD_ENTRIES = 50  # a tooltip or detail pane shows the latest contacts
 
 
 def thread_text(r: InquiryRow) -> str:
-    """An inquiry's thread as plain text: each contact's time, operator, call and notes."""
+    """An inquiry's thread as plain text: each contact's time, channel (a message's: LINE,
+    the app...; a call says its call id), operator, call and notes."""
     parts = []
     if r.subject or (r.notes and not r.entries):
         parts.append(r.subject or r.notes)
@@ -111,6 +112,8 @@ def thread_text(r: InquiryRow) -> str:
         if e.ended_at is not None:
             when += "–" + local_time(e.ended_at, "%H:%M")
         head = [when, e.operator]
+        if e.channel != "call_center":
+            head.insert(1, channel_label(e.channel))
         if e.call_id:
             head.append(QCoreApplication.translate("History", "call {call}").format(call=e.call_id))
         if e.disposition:

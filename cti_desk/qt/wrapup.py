@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cti_desk.qt.history_labels import disposition_label
+from cti_desk.qt.history_labels import channel_label, disposition_label
 from cti_desk.qt.icons import icon
 from cti_desk.services.history import InquiryRow
 from cti_desk.services.inquiries import DISPOSITIONS, MAX_NOTES, WrapUp
@@ -91,8 +91,9 @@ class WrapUpPanel(QWidget):
         self.continue_box.blockSignals(True)
         self.continue_box.setVisible(row is not None)
         if row is not None:
-            self.continue_box.setText(self.tr("Continue open inquiry: {subject}").format(
-                subject=" ".join((row.subject or row.notes).split())[:40]))
+            # Named with its channel: a LINE message's thread is continued by this call too.
+            self.continue_box.setText(self.tr("Continue open inquiry ({channel}): {subject}").format(
+                channel=channel_label(row.channel), subject=" ".join((row.subject or row.notes).split())[:40]))
             self.continue_box.setChecked(draft is not None and draft.continue_inquiry_id == row.id)
         else:
             self.continue_box.setChecked(False)

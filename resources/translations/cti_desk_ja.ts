@@ -116,7 +116,7 @@
     </message>
     <message>
         <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="46"/>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="203"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="205"/>
         <source>Person</source>
         <translation>担当者</translation>
     </message>
@@ -216,47 +216,47 @@
         <translation>在庫を取り込み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="202"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="204"/>
         <source>Customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="204"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="206"/>
         <source>as on the records, e.g. sato</source>
         <translation>記録上の名前（例: sato）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="205"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="207"/>
         <source>From</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="206"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="208"/>
         <source>to</source>
         <translation>～</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="207"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="209"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="239"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="241"/>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="256"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="258"/>
         <source>The newest {count} rows: narrow the search to see older ones</source>
         <translation>新しい順に{count}件を表示しています。それより前の記録は条件を絞り込んでください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="259"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="261"/>
         <source>{count} rows</source>
         <translation>{count}件</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="267"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="269"/>
         <source>Could not search: {error}</source>
         <translation>検索できません: {error}</translation>
     </message>
@@ -883,165 +883,165 @@ F2で顧客を検索できます。</translation>
 <context>
     <name>History</name>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="73"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="18"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="74"/>
-        <location filename="../../cti_desk/qt/history_models.py" line="375"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="19"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="282"/>
         <source>EC</source>
         <translation>EC</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="75"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="20"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="76"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="21"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="77"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="22"/>
         <source>Call center</source>
         <translation>コールセンター</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="78"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="23"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="79"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="24"/>
         <source>Web form</source>
         <translation>Webフォーム</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="85"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="30"/>
         <source>Completed</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="86"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="31"/>
         <source>Pending delivery</source>
         <translation>配送待ち</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="87"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="32"/>
         <source>Open</source>
-        <translation>開く</translation>
+        <translation>対応中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="88"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="33"/>
         <source>Closed</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="89"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="34"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="90"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="35"/>
         <source>Returned</source>
         <translation>返品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="96"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="41"/>
         <source>Question answered</source>
         <translation>回答済み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="97"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="42"/>
         <source>Order placed</source>
         <translation>注文受付</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="98"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="43"/>
         <source>Complaint</source>
         <translation>苦情</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="99"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="44"/>
         <source>Callback requested</source>
         <translation>折り返し依頼</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="100"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="45"/>
         <source>Wrong number</source>
         <translation>間違い電話</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="101"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="46"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="157"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="64"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="158"/>
-        <location filename="../../cti_desk/qt/history_models.py" line="391"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="65"/>
+        <location filename="../../cti_desk/qt/inquiry_model.py" line="30"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="159"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="66"/>
         <source>Shop / site</source>
         <translation>店舗／サイト</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="160"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="67"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="161"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="68"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="162"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="69"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="163"/>
-        <location filename="../../cti_desk/qt/history_models.py" line="392"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="70"/>
+        <location filename="../../cti_desk/qt/inquiry_model.py" line="31"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="390"/>
+        <location filename="../../cti_desk/qt/inquiry_model.py" line="29"/>
         <source>Opened</source>
         <translation>受付日時</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="393"/>
+        <location filename="../../cti_desk/qt/inquiry_model.py" line="32"/>
         <source>Disposition</source>
         <translation>対応結果</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="394"/>
+        <location filename="../../cti_desk/qt/inquiry_model.py" line="33"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="395"/>
+        <location filename="../../cti_desk/qt/inquiry_model.py" line="34"/>
         <source>Operator</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="469"/>
+        <location filename="../../cti_desk/qt/inquiry_model.py" line="109"/>
         <source>… {count} earlier contacts</source>
         <translation>… 以前の対応 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="476"/>
+        <location filename="../../cti_desk/qt/inquiry_model.py" line="118"/>
         <source>call {call}</source>
         <translation>通話 {call}</translation>
     </message>
@@ -1520,87 +1520,87 @@ Touch anywhere to continue.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="269"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="270"/>
         <source>Order {order} placed</source>
         <translation>注文 {order} を受け付けました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="277"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="278"/>
         <source>Order {order} placed: the store answers again</source>
         <translation>注文 {order} を確定しました（データベースが応答を再開しました）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="288"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="289"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="306"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="307"/>
         <source>cti-desk — operator {name}</source>
         <translation>cti-desk — オペレーター {name}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="307"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="308"/>
         <source>Calls this shift</source>
         <translation>本日の通話</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="308"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="309"/>
         <source>Purchases</source>
         <translation>購入履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="309"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="310"/>
         <source>Inquiries</source>
         <translation>問い合わせ履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="310"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="311"/>
         <source>Inventory</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="311"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="312"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="312"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="313"/>
         <source>&amp;Call</source>
         <translation>通話(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="313"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="314"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="315"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="316"/>
         <source>Search customer</source>
         <translation>顧客検索</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="316"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="317"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="317"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="318"/>
         <source>Pause / resume in queue</source>
         <translation>受付停止／再開</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="318"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="319"/>
         <source>Call back the caller</source>
         <translation>発信者に折り返し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="319"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="320"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="323"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="324"/>
         <source>Search customer (F2)</source>
         <translation>顧客検索 (F2)</translation>
     </message>
@@ -2156,27 +2156,27 @@ Touch anywhere to continue.</source>
 <context>
     <name>PurchaseHistoryView</name>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="121"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="122"/>
         <source>Could not load purchases</source>
         <translation>購入履歴を読み込めません</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="123"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="124"/>
         <source>{shown} of {total} purchases loaded</source>
         <translation>購入 {total}件中 {shown}件を表示</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="125"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="126"/>
         <source>{shown} of {total} purchases match</source>
         <translation>購入 {total}件中 {shown}件が一致</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="127"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="128"/>
         <source>{shown} matching purchases loaded (of {total}), more below</source>
         <translation>一致する購入 {shown}件を表示（全{total}件）、続きは下にあります</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="131"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="132"/>
         <source>Filter purchases (product, shop, channel…)</source>
         <translation>購入履歴を絞り込み（商品、店舗、チャネル…）</translation>
     </message>
@@ -2808,67 +2808,67 @@ earliest</source>
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="94"/>
-        <source>Continue open inquiry: {subject}</source>
-        <translation>未完了の問い合わせを継続: {subject}</translation>
+        <location filename="../../cti_desk/qt/wrapup.py" line="95"/>
+        <source>Continue open inquiry ({channel}): {subject}</source>
+        <translation>対応中の問い合わせ（{channel}）を継続: {subject}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="107"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="108"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="109"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="110"/>
         <source>Waiting for the store: saved by itself as soon as it answers (kept on this computer)</source>
         <translation>データベースの応答待ち: 応答があり次第自動で保存します（このパソコンに保持中）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="111"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="112"/>
         <source>Draft: kept on this computer until saved</source>
         <translation>下書き: 保存するまでこのパソコンに保管します</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="113"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="114"/>
         <source>Changed since the last save: kept on this computer until saved</source>
         <translation>前回保存以降に変更あり: 保存するまでこのパソコンに保管します</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="119"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="120"/>
         <source>Wrap-up: no call</source>
         <translation>後処理: 通話なし</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="121"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="122"/>
         <source>Wrap-up for call {call}</source>
         <translation>通話 {call} の後処理</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="166"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="167"/>
         <source>— disposition —</source>
         <translation>— 対応結果 —</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="171"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="172"/>
         <source>Notes for this call (kept until saved)</source>
         <translation>この通話のメモ（保存するまで保持されます）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="172"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="173"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="173"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="174"/>
         <source>Save notes and disposition (Ctrl+Enter)</source>
         <translation>メモと対応結果を保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="174"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="175"/>
         <source>Discard…</source>
         <translation>破棄…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/wrapup.py" line="175"/>
+        <location filename="../../cti_desk/qt/wrapup.py" line="176"/>
         <source>Throw away what was typed since the last save (asks first)</source>
         <translation>前回保存以降の入力を破棄します（確認あり）</translation>
     </message>

@@ -107,7 +107,7 @@ def test_inquiry_table_follows_the_language_switch(qtbot):
     try:
         with qtbot.waitSignal(model.dataChanged, timeout=2000):
             i18n.install_language("ja")
-        assert cells(model, 0)[2:4] == ["開く", "回答済み"]
+        assert cells(model, 0)[2:4] == ["対応中", "回答済み"]
         assert model.headerData(0, Qt.Orientation.Horizontal) != "Opened"
     finally:
         i18n.install_language("en")
