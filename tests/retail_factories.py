@@ -74,17 +74,20 @@ class FakeOMS:
     """An order management system on 127.0.0.1:0 that answers from a script.
 
     `script` holds what the next requests get: an int status, or "hang" (no answer until
-    the client has given up). Once it is empty every request gets 201. A 2xx records the
+    the client has given up). Once it is empty every request gets 201. It takes orders
+    (POST /orders) and their cancels (POST /orders/{order_no}/cancel). A 2xx records the
     order under its Idempotency-Key, as a real OMS de-duplicates.
     """
 
     def __init__(self, script=()) -> None:
         import json
+        import re
         import threading
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
         self.script = list(script)
         self.requests: list[tuple[str, dict]] = []  # every POST that arrived
+        self.paths: list[tuple[str, str]] = []  # (key, path) of each, in arrival order
         self.accepted: dict[str, list[dict]] = {}  # key -> bodies answered 2xx
         self.release = threading.Event()
         self.lock = threading.Lock()
@@ -99,11 +102,12 @@ class FakeOMS:
                 key = self.headers.get("Idempotency-Key", "")
                 with oms.lock:
                     oms.requests.append((key, body))
+                    oms.paths.append((key, self.path))
                     step = oms.script.pop(0) if oms.script else 201
                 if step == "hang":
                     oms.release.wait(5)
                     return
-                if self.path != "/orders":
+                if self.path != "/orders" and not re.fullmatch(r"/orders/[^/]+/cancel", self.path):
                     step = 404
                 if 200 <= step < 300:
                     with oms.lock:

@@ -27,6 +27,7 @@ class Action(StrEnum):
     WRITE_CUSTOMER = "write_customer"  # a customer made from a call, a number attached
     WRITE_WRAPUP = "write_wrapup"  # a call's wrap-up into the customer's inquiries
     PLACE_ORDER = "place_order"  # a delivery order (reserves stock, goes to the OMS)
+    CANCEL_ORDER = "cancel_order"  # an order not shipped yet (stock released, points back, OMS told)
     KIOSK_LOOKUP = "kiosk_lookup"  # a member by number or phone, masked, no history
     READ_KPI = "read_kpi"  # calls, sales, the journey, products asked for
     READ_AUDIT = "read_audit"  # who opened or changed which record, when, from where
@@ -43,6 +44,7 @@ PERMISSIONS: dict[Action, tuple[bool, bool, bool]] = {
     Action.WRITE_CUSTOMER:                     (Y,        Y,          _),
     Action.WRITE_WRAPUP:                       (Y,        Y,          _),
     Action.PLACE_ORDER:                        (Y,        Y,          Y),
+    Action.CANCEL_ORDER:                       (Y,        Y,          _),
     Action.KIOSK_LOOKUP:                       (_,        _,          Y),
     Action.READ_KPI:                           (_,        Y,          _),
     Action.READ_AUDIT:                         (_,        Y,          _),
@@ -68,6 +70,7 @@ ACTION_LABELS = {
     Action.WRITE_CUSTOMER: "changing a customer's record",
     Action.WRITE_WRAPUP: "saving a wrap-up",
     Action.PLACE_ORDER: "placing an order",
+    Action.CANCEL_ORDER: "cancelling an order",
     Action.KIOSK_LOOKUP: "a kiosk's member lookup",
     Action.READ_KPI: "reading the KPIs",
     Action.READ_AUDIT: "reading the audit log",

@@ -91,6 +91,13 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "Product not found"),
     QT_TRANSLATE_NOOP("messages", "Shipping location not found"),
     QT_TRANSLATE_NOOP("messages", "Postal code {code} does not exist"),
+    # order_life.CANCEL_TEXTS
+    QT_TRANSLATE_NOOP("messages", "Order {order_no} not found"),
+    QT_TRANSLATE_NOOP("messages", "Order {order_no} has shipped: it can no longer be cancelled"),
+    QT_TRANSLATE_NOOP("messages", "Order {order_no} was delivered: it can no longer be cancelled"),
+    QT_TRANSLATE_NOOP("messages", "Order {order_no} is cancelled already"),
+    QT_TRANSLATE_NOOP("messages", "Enter the reason for the cancellation"),
+    QT_TRANSLATE_NOOP("messages", "The reason is too long (at most {max} characters)"),
 )
 
 

@@ -24,6 +24,7 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("roles", "changing a customer's record"),
     QT_TRANSLATE_NOOP("roles", "saving a wrap-up"),
     QT_TRANSLATE_NOOP("roles", "placing an order"),
+    QT_TRANSLATE_NOOP("roles", "cancelling an order"),
     QT_TRANSLATE_NOOP("roles", "a kiosk's member lookup"),
     QT_TRANSLATE_NOOP("roles", "reading the KPIs"),
     QT_TRANSLATE_NOOP("roles", "reading the audit log"),

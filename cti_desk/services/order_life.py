@@ -23,13 +23,16 @@ from datetime import UTC, datetime
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
-from cti_desk.domain.delivery import points_earned
+from cti_desk.domain.delivery import Message, message, points_earned
 from cti_desk.domain.errors import BadArgument
+from cti_desk.domain.text import bounded
+from cti_desk.services.audit import record
 from cti_desk.store.db import Store
 from cti_desk.store.models import (
     DeliveryOrder,
     DeliveryOrderLine,
     OrderStatusStep,
+    OutboxMessage,
     PointsEntry,
     Purchase,
     StockLevel,
@@ -182,6 +185,76 @@ def _give_back(s: Session, order: DeliveryOrder, at: datetime) -> None:
     if earned > 0:
         s.add(PointsEntry(customer_id=order.customer_id, purchase_id=order.purchase_id, delta=-earned,
                           reason="revoked", at=at))
+
+
+# ------------------------------------------------------------------- the operator's cancel
+
+# Why a cancel is refused (English; the Qt layer lists them in cti_desk/qt/labels.py).
+CANCEL_TEXTS = {
+    "cancel.unknown": "Order {order_no} not found",
+    "cancel.shipped": "Order {order_no} has shipped: it can no longer be cancelled",
+    "cancel.delivered": "Order {order_no} was delivered: it can no longer be cancelled",
+    "cancel.cancelled": "Order {order_no} is cancelled already",
+    "cancel.no_reason": "Enter the reason for the cancellation",
+    "cancel.reason_too_long": "The reason is too long (at most {max} characters)",
+}
+CANCEL_TOPIC = "cancel"  # its outbox message: POST URL/orders/{order_no}/cancel
+
+
+class CancelRefused(Exception):
+    """The order was not cancelled and nothing was written; `message` says why
+    (`message.code`: a key of CANCEL_TEXTS)."""
+
+    def __init__(self, code: str, /, **args: object) -> None:
+        self.message: Message = message(CANCEL_TEXTS, code, **args)
+        super().__init__(str(self.message))
+
+
+@dataclass(frozen=True, slots=True)
+class CancelledOrder:
+    order_no: str
+    cancelled_at: datetime  # naive UTC
+    points_returned: int
+    outbox_key: str  # `<order_no>-cancel`
+
+
+def cancel_key(order_no: str) -> str:
+    return f"{order_no}-cancel"
+
+
+def cancel_order(store: Store, order_no: str, reason: str, actor: str, now: datetime | None = None, *,
+                 desk: str | None = None) -> CancelledOrder:
+    """The operator cancels an order that has not shipped: its reservation released, spent
+    points returned, a `cancelled` step (source operator, `actor`, `reason`), an audit row
+    (`desk` None: this process's) and the cancel queued for the OMS, all in one transaction.
+
+    Raises CancelRefused (unknown order, shipped, delivered or cancelled already, no reason
+    or one past MAX_REASON characters) with nothing written."""
+    reason = " ".join((reason or "").split())  # one line, as the timeline shows it
+    if not reason:
+        raise CancelRefused("cancel.no_reason")
+    if len(reason) > MAX_REASON:
+        raise CancelRefused("cancel.reason_too_long", max=MAX_REASON)
+    reason, actor = bounded(reason, MAX_REASON), bounded(actor, 100) or "operator"
+    now = store_time(now) if now is not None else utcnow()
+    order_no = bounded(order_no, 40)
+    with store.transaction() as s:
+        order = locked_order(s, order_no)
+        if order is None:
+            raise CancelRefused("cancel.unknown", order_no=order_no)
+        current = order_status(order)
+        if current != PLACED:
+            raise CancelRefused(f"cancel.{current}", order_no=order_no)
+        move(s, order, CANCELLED, now, OPERATOR, actor, reason)
+        record(s, actor, "order.cancel", order.customer_id, order.call_id,
+               f"{order_no} キャンセル ポイント返却{order.points_used} 理由: {reason}", desk=desk, at=now)
+        cancelled_at = now.replace(tzinfo=UTC).isoformat(timespec="seconds")
+        s.add(OutboxMessage(idempotency_key=cancel_key(order_no), topic=CANCEL_TOPIC,
+                            payload={"order_no": order_no, "reason": reason, "cancelled_at": cancelled_at},
+                            status="pending", attempts=0, next_attempt_at=now, last_error=""))
+        points = order.points_used
+    log.info("order %s cancelled by %s", order_no, actor)
+    return CancelledOrder(order_no, now, points, cancel_key(order_no))
 
 
 # ------------------------------------------------------------------------------ timeline

@@ -1,9 +1,11 @@
 """Delivery orders to the order management system: a persistent outbox.
 
-The order and its outbox row are written in one transaction (services.orders). This
-dispatcher sends due rows as `POST {oms}/orders` with `Idempotency-Key: <order_no>`,
-and keeps what happened in the row itself, so a restart, a crash or a second seat
-carries on where the last attempt stopped:
+The order and its outbox row are written in one transaction (services.orders), as is an
+operator's cancel and its row (services.order_life). This dispatcher sends due rows, an
+order as `POST {oms}/orders` with `Idempotency-Key: <order_no>`, a cancel as
+`POST {oms}/orders/{order_no}/cancel` with `Idempotency-Key: <order_no>-cancel`, and keeps
+what happened in the row itself, so a restart, a crash or a second seat carries on where
+the last attempt stopped:
 
 - 2xx -> sent. 5xx, 408, 429, timeouts, refused connections -> retried with
   exponential backoff and jitter (`next_attempt_at`). Other 4xx -> failed: a person
@@ -12,6 +14,8 @@ carries on where the last attempt stopped:
   conditional UPDATE), so two seats never send the same row at the same time; if a
   seat dies mid-send the lease runs out and another seat sends it again with the same
   key, which the OMS de-duplicates.
+- A cancel is never sent before its order: while the order's own row is not sent yet
+  (waiting, retrying, failed), the cancel waits behind it, whatever its own due time.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 import requests
-from sqlalchemy import select, update
+from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy.orm import aliased
 
 from cti_desk.domain.text import bounded
 from cti_desk.store.db import Store
@@ -33,6 +39,8 @@ from cti_desk.store.models import OutboxMessage
 log = logging.getLogger(__name__)
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
+ORDER, CANCEL = "order", "cancel"  # topics
+CANCEL_SUFFIX = "-cancel"  # a cancel's key: <order_no>-cancel
 RETRYABLE_4XX = frozenset({408, 425, 429})
 
 
@@ -122,6 +130,16 @@ def retry_now(store: Store, outbox_id: int, now: datetime | None = None) -> bool
         return result.rowcount == 1
 
 
+def _waits_for_its_order():
+    """True for a cancel whose order's own message is there and not sent yet (found through
+    the unique key index: the cancel's key without its suffix)."""
+    order = aliased(OutboxMessage)
+    order_key = func.substr(OutboxMessage.idempotency_key, 1,
+                            func.length(OutboxMessage.idempotency_key) - len(CANCEL_SUFFIX))
+    return and_(OutboxMessage.topic == CANCEL,
+                exists().where(order.idempotency_key == order_key, order.status != SENT))
+
+
 class OutboxDispatcher:
     """Sends due outbox rows to the OMS. Qt-free; `start()` runs it on its own thread."""
 
@@ -162,32 +180,40 @@ class OutboxDispatcher:
         with self.store.session() as s:
             return list(s.scalars(
                 select(OutboxMessage.id)
-                .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+                .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now,
+                       ~_waits_for_its_order())
                 .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
                 .limit(self.batch)
             ))
 
-    def claim(self, outbox_id: int, now: datetime) -> tuple[str, dict] | None:
+    def claim(self, outbox_id: int, now: datetime) -> tuple[str, dict, str] | None:
         """Take the row for one lease; None if another seat has it or it is no longer due."""
         with self.store.transaction() as s:
             result = s.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.id == outbox_id, OutboxMessage.status == PENDING,
-                       OutboxMessage.next_attempt_at <= now)
+                       OutboxMessage.next_attempt_at <= now, ~_waits_for_its_order())
                 .values(next_attempt_at=now + self.lease)
                 .execution_options(synchronize_session=False)
             )
             if result.rowcount != 1:
                 return None
             row = s.execute(
-                select(OutboxMessage.idempotency_key, OutboxMessage.payload).where(OutboxMessage.id == outbox_id)
+                select(OutboxMessage.idempotency_key, OutboxMessage.payload, OutboxMessage.topic)
+                .where(OutboxMessage.id == outbox_id)
             ).one()
-            return row[0], row[1]
+            return row[0], row[1], row[2]
 
-    def send(self, key: str, payload: dict) -> Outcome:
+    def target(self, key: str, topic: str = ORDER) -> str:
+        """Where a message goes: the orders, or the order's cancel."""
+        if topic == CANCEL and key.endswith(CANCEL_SUFFIX):
+            return f"{self.url}/{quote(key.removesuffix(CANCEL_SUFFIX), safe='')}/cancel"
+        return self.url
+
+    def send(self, key: str, payload: dict, topic: str = ORDER) -> Outcome:
         try:
             response = self.http.post(
-                self.url, json=payload, timeout=self.timeout,
+                self.target(key, topic), json=payload, timeout=self.timeout,
                 headers={"Idempotency-Key": key}, allow_redirects=False,
             )
         except requests.RequestException as exc:
@@ -220,14 +246,14 @@ class OutboxDispatcher:
             claimed = self.claim(outbox_id, now or self.clock())
             if claimed is None:
                 continue
-            key, payload = claimed
-            outcome = self.send(key, payload)
+            key, payload, topic = claimed
+            outcome = self.send(key, payload, topic)
             self.record(outbox_id, outcome, now or self.clock())
             if outcome.status == SENT:
                 sent += 1
-                log.info("order %s sent to the OMS", key)
+                log.info("%s %s sent to the OMS", topic, key)
             else:
-                log.warning("order %s not sent (%s): %s", key, outcome.status, outcome.error)
+                log.warning("%s %s not sent (%s): %s", topic, key, outcome.status, outcome.error)
             if self.on_result is not None:
                 self.on_result(key, outcome.status)
         return sent

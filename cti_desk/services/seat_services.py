@@ -12,7 +12,7 @@ from datetime import date
 
 from cti_desk.domain.delivery import OrderDraft
 from cti_desk.domain.roles import Action
-from cti_desk.services import audit, history, inquiries, kiosk, kpi, orders, search
+from cti_desk.services import audit, history, inquiries, kiosk, kpi, order_life, orders, search
 from cti_desk.services.access import Seat, require
 from cti_desk.services.history import (
     PAGE_SIZE,
@@ -105,6 +105,22 @@ class SeatServices:
     def place_order(self, draft: OrderDraft, **options) -> PlacedOrder:
         """orders.place_order (same options: key, call, calendar, ...)."""
         return orders.place_order(self._require(Action.PLACE_ORDER), draft, **options)
+
+    def cancel_order(self, order_no: str, reason: str) -> order_life.CancelledOrder:
+        """order_life.cancel_order by this seat's person from its desk: an order not shipped
+        yet, its reservation released, spent points returned, the OMS told (outbox).
+
+        Raises AccessDenied (a kiosk's seat) before any query; order_life.CancelRefused, with
+        nothing written, for an unknown order, one shipped, delivered or cancelled already, or
+        a reason empty or past order_life.MAX_REASON characters (`.message` says it, translated
+        by cti_desk/qt/labels.say); the store's own errors as they come."""
+        store = self._require(Action.CANCEL_ORDER)
+        return order_life.cancel_order(store, order_no, reason, self.seat.person, desk=self.seat.desk)
+
+    def order_timeline(self, order_no: str) -> list[order_life.StatusStep]:
+        """An order's steps (placed, shipped, delivered, cancelled) in the order they happened,
+        [] for an unknown order. Part of the purchase history: AccessDenied for a kiosk's seat."""
+        return order_life.order_timeline(self._require(Action.READ_PURCHASES), order_no)
 
     # -- a shop's kiosk ----------------------------------------------------------------
     def find_kiosk_customer(self, text: str, shop: kiosk.KioskShop) -> kiosk.KioskCustomerFound:

@@ -430,6 +430,34 @@
     </message>
 </context>
 <context>
+    <name>CancelOrderDialog</name>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="72"/>
+        <source>Cancel order</source>
+        <translation>注文のキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="74"/>
+        <source>Cancel order {order}? Its reserved stock is released, the points spent on it go back to the customer and the order management system is told.</source>
+        <translation>注文 {order} をキャンセルしますか？引き当て済みの在庫は解放され、ご利用ポイントはお客様に返却され、受注管理システムに連絡されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="81"/>
+        <source>Reason (required), e.g. the customer no longer needs it</source>
+        <translation>理由（必須）例: お客様のご都合で不要になった</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="83"/>
+        <source>Cancel the order</source>
+        <translation>注文をキャンセルする</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="85"/>
+        <source>Keep the order</source>
+        <translation>キャンセルしない</translation>
+    </message>
+</context>
+<context>
     <name>CandidateTable</name>
     <message>
         <location filename="../../cti_desk/qt/customer_panel.py" line="76"/>
@@ -889,7 +917,7 @@ F2で顧客を検索できます。</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/history_labels.py" line="19"/>
-        <location filename="../../cti_desk/qt/history_models.py" line="282"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="294"/>
         <source>EC</source>
         <translation>EC</translation>
     </message>
@@ -924,93 +952,113 @@ F2で顧客を検索できます。</translation>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="31"/>
-        <source>Pending delivery</source>
-        <translation>配送待ち</translation>
+        <location filename="../../cti_desk/qt/history_labels.py" line="32"/>
+        <source>Order received</source>
+        <translation>受注</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="32"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="33"/>
+        <source>Shipped</source>
+        <translation>出荷済み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/history_labels.py" line="34"/>
+        <source>Delivered</source>
+        <translation>お届け済み</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/history_labels.py" line="35"/>
         <source>Open</source>
         <translation>対応中</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="33"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="36"/>
         <source>Closed</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="34"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="37"/>
         <source>Cancelled</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="35"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="38"/>
         <source>Returned</source>
         <translation>返品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="41"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="50"/>
+        <source>OMS</source>
+        <translation>受注管理システム</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/history_labels.py" line="52"/>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/history_labels.py" line="58"/>
         <source>Question answered</source>
         <translation>回答済み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="42"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="59"/>
         <source>Order placed</source>
         <translation>注文受付</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="43"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="60"/>
         <source>Complaint</source>
         <translation>苦情</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="44"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="61"/>
         <source>Callback requested</source>
         <translation>折り返し依頼</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="45"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="62"/>
         <source>Wrong number</source>
         <translation>間違い電話</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_labels.py" line="46"/>
+        <location filename="../../cti_desk/qt/history_labels.py" line="63"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="64"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="67"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="65"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="68"/>
         <location filename="../../cti_desk/qt/inquiry_model.py" line="30"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="66"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="69"/>
         <source>Shop / site</source>
         <translation>店舗／サイト</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="67"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="70"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="68"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="71"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="69"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="72"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_models.py" line="70"/>
+        <location filename="../../cti_desk/qt/history_models.py" line="73"/>
         <location filename="../../cti_desk/qt/inquiry_model.py" line="31"/>
         <source>Status</source>
         <translation>状態</translation>
@@ -1520,87 +1568,87 @@ Touch anywhere to continue.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="270"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="271"/>
         <source>Order {order} placed</source>
         <translation>注文 {order} を受け付けました</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="278"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="279"/>
         <source>Order {order} placed: the store answers again</source>
         <translation>注文 {order} を確定しました（データベースが応答を再開しました）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="289"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="290"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="307"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="308"/>
         <source>cti-desk — operator {name}</source>
         <translation>cti-desk — オペレーター {name}</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="308"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="309"/>
         <source>Calls this shift</source>
         <translation>本日の通話</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="309"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="310"/>
         <source>Purchases</source>
         <translation>購入履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="310"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="311"/>
         <source>Inquiries</source>
         <translation>問い合わせ履歴</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="311"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="312"/>
         <source>Inventory</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="312"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="313"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="313"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="314"/>
         <source>&amp;Call</source>
         <translation>通話(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="314"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="315"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="316"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="317"/>
         <source>Search customer</source>
         <translation>顧客検索</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="317"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="318"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="318"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="319"/>
         <source>Pause / resume in queue</source>
         <translation>受付停止／再開</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="319"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="320"/>
         <source>Call back the caller</source>
         <translation>発信者に折り返し</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="320"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="321"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/main_window.py" line="324"/>
+        <location filename="../../cti_desk/qt/main_window.py" line="325"/>
         <source>Search customer (F2)</source>
         <translation>顧客検索 (F2)</translation>
     </message>
@@ -1729,6 +1777,75 @@ Touch anywhere to continue.</source>
         <location filename="../../cti_desk/qt/operator_calls.py" line="254"/>
         <source>No call is waiting to be taken over</source>
         <translation>切り替えを待っている着信はありません</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetails</name>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="60"/>
+        <source>Reason: {reason}</source>
+        <translation>理由: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="186"/>
+        <source>Cancel order…</source>
+        <translation>注文をキャンセル…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="191"/>
+        <source>Select a delivery order to see its history</source>
+        <translation>配送注文を選ぶと、その履歴を表示します</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="195"/>
+        <location filename="../../cti_desk/qt/order_details.py" line="200"/>
+        <source>Order {order}</source>
+        <translation>注文 {order}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="197"/>
+        <source>Could not load the order&apos;s history</source>
+        <translation>注文の履歴を読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="202"/>
+        <source>Loading the order&apos;s history…</source>
+        <translation>注文の履歴を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="205"/>
+        <source>Purchase {order}: {status}</source>
+        <translation>購入 {order}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="208"/>
+        <source>Not a delivery order taken here: there is nothing to cancel</source>
+        <translation>ここで受け付けた配送注文ではないため、キャンセルするものはありません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="211"/>
+        <source>Order {order}: {status}</source>
+        <translation>注文 {order}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="215"/>
+        <source>Cancelling order {order}…</source>
+        <translation>注文 {order} をキャンセル中…</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="247"/>
+        <source>Order {order} cancelled: {points} points returned to the customer</source>
+        <translation>注文 {order} をキャンセルしました。{points}ポイントをお客様に返却しました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="250"/>
+        <source>Order {order} cancelled</source>
+        <translation>注文 {order} をキャンセルしました</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/order_details.py" line="258"/>
+        <source>Not cancelled: {why}</source>
+        <translation>キャンセルできませんでした: {why}</translation>
     </message>
 </context>
 <context>
@@ -2156,27 +2273,27 @@ Touch anywhere to continue.</source>
 <context>
     <name>PurchaseHistoryView</name>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="122"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="142"/>
         <source>Could not load purchases</source>
         <translation>購入履歴を読み込めません</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="124"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="144"/>
         <source>{shown} of {total} purchases loaded</source>
         <translation>購入 {total}件中 {shown}件を表示</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="126"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="146"/>
         <source>{shown} of {total} purchases match</source>
         <translation>購入 {total}件中 {shown}件が一致</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="128"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="148"/>
         <source>{shown} matching purchases loaded (of {total}), more below</source>
         <translation>一致する購入 {shown}件を表示（全{total}件）、続きは下にあります</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/history_views.py" line="132"/>
+        <location filename="../../cti_desk/qt/history_views.py" line="152"/>
         <source>Filter purchases (product, shop, channel…)</source>
         <translation>購入履歴を絞り込み（商品、店舗、チャネル…）</translation>
     </message>
@@ -3191,6 +3308,36 @@ earliest</source>
         <source>Postal code {code} does not exist</source>
         <translation>郵便番号 {code} は見つかりません</translation>
     </message>
+    <message>
+        <location filename="../../cti_desk/qt/labels.py" line="95"/>
+        <source>Order {order_no} not found</source>
+        <translation>注文 {order_no} が見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/labels.py" line="96"/>
+        <source>Order {order_no} has shipped: it can no longer be cancelled</source>
+        <translation>注文 {order_no} は出荷済みのため、キャンセルできません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/labels.py" line="97"/>
+        <source>Order {order_no} was delivered: it can no longer be cancelled</source>
+        <translation>注文 {order_no} はお届け済みのため、キャンセルできません</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/labels.py" line="98"/>
+        <source>Order {order_no} is cancelled already</source>
+        <translation>注文 {order_no} はキャンセル済みです</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/labels.py" line="99"/>
+        <source>Enter the reason for the cancellation</source>
+        <translation>キャンセルの理由を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/labels.py" line="100"/>
+        <source>The reason is too long (at most {max} characters)</source>
+        <translation>理由が長すぎます({max}文字以内)</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
@@ -3246,21 +3393,26 @@ earliest</source>
     </message>
     <message>
         <location filename="../../cti_desk/qt/roles.py" line="27"/>
+        <source>cancelling an order</source>
+        <translation>注文のキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/roles.py" line="28"/>
         <source>a kiosk&apos;s member lookup</source>
         <translation>キオスクの会員照会</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/roles.py" line="28"/>
+        <location filename="../../cti_desk/qt/roles.py" line="29"/>
         <source>reading the KPIs</source>
         <translation>KPIの閲覧</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/roles.py" line="29"/>
+        <location filename="../../cti_desk/qt/roles.py" line="30"/>
         <source>reading the audit log</source>
         <translation>監査ログの閲覧</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/roles.py" line="33"/>
+        <location filename="../../cti_desk/qt/roles.py" line="34"/>
         <source>The {role} role does not allow {action}</source>
         <translation>{role}の役割では{action}はできません</translation>
     </message>

@@ -19,6 +19,7 @@ from cti_desk.domain.delivery import (
 from cti_desk.qt import labels
 from cti_desk.qt.i18n import translations_dir
 from cti_desk.services.inventory import SEARCH_TEXTS
+from cti_desk.services.order_life import CANCEL_TEXTS
 from cti_desk.services.orders import ORDER_TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +57,8 @@ def test_placeholders_survive_translation():
 def test_the_core_texts_are_all_listed_for_translation():
     core_labels = [*SLOT_LABELS.values(), *PAYMENT_LABELS.values(), *NEARNESS_LABELS.values(), *WEEKDAYS]
     assert sorted(labels.LABELS) == sorted(core_labels)
-    core_messages = {*VALIDATION_TEXTS.values(), *SEARCH_TEXTS.values(), *ORDER_TEXTS.values()}
+    core_messages = {*VALIDATION_TEXTS.values(), *SEARCH_TEXTS.values(), *ORDER_TEXTS.values(),
+                     *CANCEL_TEXTS.values()}
     assert set(labels.MESSAGES) == core_messages
 
 

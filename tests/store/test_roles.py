@@ -13,7 +13,7 @@ from cti_desk.domain.roles import ACTION_LABELS, AccessDenied, Action, Role, all
 from cti_desk.services.access import Seat, require, this_desk, use_desk
 from cti_desk.services.inquiries import WrapUp
 from cti_desk.services.kiosk import kiosk_shop
-from cti_desk.services.orders import utcnow
+from cti_desk.services.orders import place_order, utcnow
 from cti_desk.services.seat_services import SeatServices
 from cti_desk.store.db import Store
 from cti_desk.store.models import AuditEntry
@@ -42,6 +42,7 @@ CALLS = {
         disposition="question_answered", notes="kettle")),
     Action.PLACE_ORDER: lambda svc, ctx: svc.place_order(_draft(ctx["retail"], ctx["cid"]),
                                                          key=f"draft-{svc.seat.role}", now=NOW),
+    Action.CANCEL_ORDER: lambda svc, ctx: svc.cancel_order(ctx["order_no"], "お客様のご都合"),
     Action.KIOSK_LOOKUP: lambda svc, ctx: svc.find_kiosk_customer("03-1234-5678", ctx["shop"]),
     Action.READ_KPI: lambda svc, ctx: svc.kpi_rows(DAY, DAY),
     Action.READ_AUDIT: lambda svc, ctx: svc.audit_search(),
@@ -52,6 +53,7 @@ MORE_CALLS = {
                            lambda svc, ctx: svc.record_open(ctx["cid"], None),
                            lambda svc, ctx: svc.customer_story(ctx["cid"])],
     Action.SEARCH_CUSTOMERS: [lambda svc, ctx: svc.find_customers("山田")],
+    Action.READ_PURCHASES: [lambda svc, ctx: svc.order_timeline(ctx["order_no"])],
     Action.WRITE_CUSTOMER: [lambda svc, ctx: svc.create_customer_from_call("佐藤 花子", "", "0311112222")],
     Action.READ_KPI: [lambda svc, ctx: svc.journey(DAY, DAY), lambda svc, ctx: svc.asked_out_of_stock(DAY, DAY),
                       lambda svc, ctx: svc.calls_per_quarter_hour(DAY)],
@@ -73,7 +75,7 @@ def seat(role: Role) -> Seat:
 def test_the_table_at_a_glance():
     assert allowed(Role.OPERATOR) == {Action.OPEN_CUSTOMER, Action.SEARCH_CUSTOMERS, Action.READ_PURCHASES,
                                       Action.READ_INQUIRIES, Action.WRITE_CUSTOMER, Action.WRITE_WRAPUP,
-                                      Action.PLACE_ORDER}
+                                      Action.PLACE_ORDER, Action.CANCEL_ORDER}
     # A supervisor steps in on calls: an operator's rights, the KPIs and the audit log.
     assert allowed(Role.SUPERVISOR) == allowed(Role.OPERATOR) | {Action.READ_KPI, Action.READ_AUDIT}
     # The kiosk: no customer's record, history or inquiries; a masked member and an order.
@@ -84,7 +86,7 @@ def test_the_table_at_a_glance():
 def test_refused_before_the_store_is_asked(tmp_path):
     """A store without a schema: any query would fail with a database error, not this."""
     bare = Store(f"sqlite:///{tmp_path / 'no-schema.sqlite3'}")
-    ctx = {"cid": 1, "retail": None, "shop": None}
+    ctx = {"cid": 1, "retail": None, "shop": None, "order_no": "CC-20261130-000001"}
     refused = 0
     try:
         for role in Role:
@@ -99,7 +101,7 @@ def test_refused_before_the_store_is_asked(tmp_path):
                     refused += 1
     finally:
         bare.dispose()
-    assert refused == 23
+    assert refused == 25
     with pytest.raises(AccessDenied, match="The Kiosk role does not allow reading the purchase history"):
         require(seat(Role.KIOSK), Action.READ_PURCHASES)
 
@@ -117,6 +119,7 @@ def _audit_rows(store) -> int:
 @pytest.mark.parametrize("role", list(Role))
 def test_each_role_does_what_the_table_gives_it_and_nothing_else(store, role):
     ctx = _context(store)
+    ctx["order_no"] = place_order(store, _draft(ctx["retail"], ctx["cid"]), now=NOW).order_no
     svc = SeatServices(store, seat(role))
     for action in Action:
         calls = [CALLS[action], *MORE_CALLS.get(action, [])]
@@ -139,14 +142,15 @@ def test_what_a_seat_writes_carries_its_person_and_desk(store):
     svc.attach_number(ctx["cid"], "090-1111-2222", "call-10")
     svc.save_wrapup(WrapUp(call_id="call-10", operator="sato", opened_at=utcnow(), customer_id=ctx["cid"],
                            disposition="question_answered"), during_call="call-10")
-    svc.place_order(_draft(ctx["retail"], ctx["cid"]), key="d-1", now=NOW)
+    placed = svc.place_order(_draft(ctx["retail"], ctx["cid"]), key="d-1", now=NOW)
+    svc.cancel_order(placed.order_no, "住所の誤り")
     kiosk = SeatServices(store, Seat("kiosk:S-SHIBUYA", Role.KIOSK, "desk-7"))
     kiosk.find_kiosk_customer("03-1234-5678", ctx["shop"])
     with store.session() as s:
         rows = s.execute(select(AuditEntry.actor, AuditEntry.desk, AuditEntry.action, AuditEntry.call_id)
                          .order_by(AuditEntry.id)).all()
     assert [r.action for r in rows] == ["customer.open", "customer.open", "customer.attach_phone",
-                                        "inquiry.save", "order.place", "kiosk.customer_lookup"]
+                                        "inquiry.save", "order.place", "order.cancel", "kiosk.customer_lookup"]
     assert {r.desk for r in rows} == {"desk-7"}
-    assert [r.actor for r in rows] == ["sato"] * 4 + [rows[4].actor, "kiosk:S-SHIBUYA"]
+    assert [r.actor for r in rows] == ["sato"] * 4 + [rows[4].actor, "sato", "kiosk:S-SHIBUYA"]
     assert [r.call_id for r in rows[:4]] == ["call-9", "call-10", "call-10", "call-10"]
