@@ -221,6 +221,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(relay)
     _add_common(relay)
 
+    from cti_desk.app.inbox import add_parser as add_inbox
+
+    add_inbox(sub, _add_db, _add_common)
+
     kiosk = sub.add_parser("kiosk", help="shop kiosk administration")
     kiosk_sub = kiosk.add_subparsers(dest="kiosk_command", metavar="ACTION", required=True)
     set_pin = kiosk_sub.add_parser("set-pin", help="set the staff PIN that leaves kiosk mode "
@@ -357,6 +361,10 @@ def _run(args: argparse.Namespace) -> int:
         from cti_desk.app.relay import run_relay
 
         return run_relay(args.source, _db_url(args))
+    if command == "inbox":
+        from cti_desk.app.inbox import run_inbox
+
+        return run_inbox(args, _db_url(args), _secrets)
     from cti_desk.app.gui import run_gui
 
     return run_gui(args, _db_url(args))
@@ -369,6 +377,9 @@ def _guard_secrets(words: list[str], own_command_line: bool) -> None:
     _secrets[:] = on_command_line
     for name in SECRET_ENV:
         _secrets.extend(redact.url_secrets(os.environ.get(name) or ""))
+    from cti_desk.app.inbox import SECRET_ENV as WHOLE_SECRET_ENV
+
+    _secrets.extend(v for name in WHOLE_SECRET_ENV if (v := os.environ.get(name)) and v != "keyring")
     if not on_command_line:
         return
     if own_command_line:
