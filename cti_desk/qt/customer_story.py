@@ -33,6 +33,20 @@ class CustomerStoryShown:
 
         run_query(lambda: services.customer_story(customer_id), show, self._failed, key="purchases-reload")
 
+    def _order_cancelled(self, _order_no: str) -> None:
+        """Cancelled from the purchases (the row and its steps say so already): the card's
+        points balance and the stock shown changed."""
+        customer_id, services = self.customer_id, self.services
+        self.inventory.refresh()
+        if customer_id is None:
+            return
+
+        def show(story) -> None:
+            if story is not None and self.customer_id == customer_id:
+                self.panel.card.show_summary(story.summary, story.phones_shown)
+
+        run_query(lambda: services.customer_story(customer_id), show, self._failed, key="card-reload")
+
     # -- calls: the bridge, the pop, announced and missed calls: qt/operator_calls.py ----
 
     # -- customers -----------------------------------------------------------------

@@ -7,6 +7,7 @@ a customer with thousands of purchases costs one page at the pop.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 
@@ -40,6 +41,8 @@ from cti_desk.services.history import (
 
 __all__ = ["ROW_ROLE", "SORT_ROLE", "PurchaseHistoryModel"]
 
+# Delivery orders a caller most likely rings about: shown bold.
+ON_ITS_WAY = frozenset((PENDING_DELIVERY, "shipped"))
 _PURCHASE_ROLES = frozenset((DISPLAY, SORT, TOOLTIP, ALIGN, FONT, ROW))
 
 
@@ -119,6 +122,15 @@ class PurchaseHistoryModel(HistoryTable):
 
     def clear(self) -> None:
         self.reset(None, [], 0)
+
+    def set_order_status(self, order_no: str, status: str) -> None:
+        """An order's new status (a cancel from this seat) on its rows now, before any reload."""
+        self._pending = [replace(r, status=status) if r.order_no == order_no else r for r in self._pending]
+        for n, r in enumerate(self._rows):
+            if r.order_no == order_no and r.status != status:
+                self._rows[n] = replace(r, status=status)
+                self._cells[n] = None
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1))
 
     @property
     def total(self) -> int:
@@ -287,4 +299,4 @@ class _PurchaseCells:
         )
         self.sort_key = (r.purchased_at.isoformat(), r.channel, r.place, r.items, r.amount, r.points, r.status)
         self.tooltip = tooltip(f"{r.order_no}\n{r.items}")
-        self.font = bold_font() if r.status == PENDING_DELIVERY else None
+        self.font = bold_font() if r.status in ON_ITS_WAY else None

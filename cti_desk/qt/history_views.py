@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from cti_desk.qt.history_models import PurchaseHistoryModel
 from cti_desk.qt.inquiry_model import InquiryHistoryModel, thread_text
+from cti_desk.qt.order_details import OrderDetails
 from cti_desk.services.history import MAX_FILTER_CHARS
 
 FILTER_DELAY_MS = 300  # typing "緑茶" re-queries once, not per keystroke
@@ -40,10 +41,14 @@ def _table(name: str) -> QTableView:
 
 
 class PurchaseHistoryView(QWidget):
+    """The purchases, and under them the selected delivery order's life and its cancel."""
+
     # A line double-clicked (or Enter): where is its first product in stock now?
     productRequested = Signal(int)
+    orderCancelled = Signal(str)  # order_no: this seat cancelled it (the row says so already)
 
-    def __init__(self, model: PurchaseHistoryModel, parent=None) -> None:
+    def __init__(self, model: PurchaseHistoryModel, orders=None, parent=None) -> None:
+        """`orders`: the seat's services for an order's steps and its cancel (None: no pane)."""
         super().__init__(parent)
         self.model = model
         # Pass-through: a header click's sort() and the view's fetchMore() reach the model,
@@ -76,6 +81,12 @@ class PurchaseHistoryView(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
+        self.details = OrderDetails(orders, self)
+        self.details.orderCancelled.connect(self._order_cancelled)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
+        model.modelReset.connect(self._show_details)
+        layout.addWidget(self.details)
+        self.details.setVisible(orders is not None)
         self._failed = False
         model.modelReset.connect(self._model_reset)
         model.rowsInserted.connect(self._update_count)
@@ -95,6 +106,15 @@ class PurchaseHistoryView(QWidget):
         row = self.model.row(self.proxy.mapToSource(index).row())
         if row.product_ids:
             self.productRequested.emit(row.product_ids[0])
+
+    def _show_details(self) -> None:
+        index = self.table.currentIndex()
+        n = self.proxy.mapToSource(index).row() if index.isValid() else -1
+        self.details.show_row(self.model.row(n) if 0 <= n < self.model.rowCount() else None)
+
+    def _order_cancelled(self, order_no: str) -> None:
+        self.model.set_order_status(order_no, "cancelled")
+        self.orderCancelled.emit(order_no)
 
     def apply_filter(self) -> None:
         self._filter_timer.stop()

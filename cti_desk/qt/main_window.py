@@ -143,7 +143,7 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         cl.addWidget(self._make_call_back_button(), 0, Qt.AlignmentFlag.AlignLeft)
 
         self.purchases = PurchaseHistoryModel(self._load_purchase_page, self)
-        self.purchases_view = PurchaseHistoryView(self.purchases)
+        self.purchases_view = PurchaseHistoryView(self.purchases, self.services)
         self.inquiries = InquiryHistoryModel(self)
         self.inquiries_view = InquiryHistoryView(self.inquiries)
         self.tabs = QTabWidget()
@@ -156,6 +156,7 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         self.tabs.addTab(self.order_form, icon("order"), "")
         self._wire_order_widgets()
         self.purchases_view.productRequested.connect(self.show_stock_of)
+        self.purchases_view.orderCancelled.connect(self._order_cancelled)
 
         self.wrapup = WrapUpPanel()
         self.keeper = WrapUpKeeper(self)  # journals, saves and restores the wrap-ups

@@ -954,17 +954,17 @@ F2で顧客を検索できます。</translation>
     <message>
         <location filename="../../cti_desk/qt/history_labels.py" line="32"/>
         <source>Order received</source>
-        <translation>受注</translation>
+        <translation>受付済</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/history_labels.py" line="33"/>
         <source>Shipped</source>
-        <translation>出荷済み</translation>
+        <translation>発送済</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/history_labels.py" line="34"/>
         <source>Delivered</source>
-        <translation>お届け済み</translation>
+        <translation>お届け済</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/history_labels.py" line="35"/>
@@ -989,7 +989,7 @@ F2で顧客を検索できます。</translation>
     <message>
         <location filename="../../cti_desk/qt/history_labels.py" line="50"/>
         <source>OMS</source>
-        <translation>受注管理システム</translation>
+        <translation>OMS</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/history_labels.py" line="52"/>
@@ -3316,7 +3316,7 @@ earliest</source>
     <message>
         <location filename="../../cti_desk/qt/labels.py" line="96"/>
         <source>Order {order_no} has shipped: it can no longer be cancelled</source>
-        <translation>注文 {order_no} は出荷済みのため、キャンセルできません</translation>
+        <translation>注文 {order_no} は発送済みのため、キャンセルできません</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/labels.py" line="97"/>

@@ -46,7 +46,7 @@ def purchases(qtbot):
 
 def test_purchase_cells_as_the_operator_reads_them(purchases):
     model, _view = purchases
-    assert cells(model, 0) == [local_time(AT), "EC", "EC", "急須 <b>常滑焼</b>", "¥12,800", "", "Pending delivery"]
+    assert cells(model, 0) == [local_time(AT), "EC", "EC", "急須 <b>常滑焼</b>", "¥12,800", "", "Order received"]
     assert cells(model, 1) == [local_time(BOUGHT.purchased_at), "Shop", "渋谷店", "緑茶 500ml", "¥1,500", "15",
                                "Completed"]
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()  # the delivery a caller rings about
@@ -67,7 +67,7 @@ def test_purchase_table_follows_the_language_switch(qtbot, purchases):
     try:
         with qtbot.waitSignal(model.dataChanged, timeout=2000):  # the table is told to paint anew
             i18n.install_language("ja")  # what the window's Language menu calls; LanguageChange is posted
-        assert cells(model, 0)[1:] == ["EC", "EC", "急須 <b>常滑焼</b>", "¥12,800", "", "配送待ち"]
+        assert cells(model, 0)[1:] == ["EC", "EC", "急須 <b>常滑焼</b>", "¥12,800", "", "受付済"]
         assert cells(model, 1)[1:] == ["店舗", "渋谷店", "緑茶 500ml", "¥1,500", "15", "完了"]
         assert view.proxy.index(1, 1).data() == "店舗"  # what the table itself reads
         assert model.headerData(0, Qt.Orientation.Horizontal) == "日時"
