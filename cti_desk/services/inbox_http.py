@@ -27,6 +27,7 @@ from cti_desk.domain.inbox_forms import BadForm, parse_inquiry, parse_oms_status
 from cti_desk.domain.line_webhook import BadWebhook, parse_webhook, signature_valid
 from cti_desk.domain.redact import mask_urls
 from cti_desk.services.inbox_intake import take_inquiry, take_line_events
+from cti_desk.services.order_life import BACKWARDS, UNKNOWN, apply_oms_status
 from cti_desk.store.db import Store
 from cti_desk.telephony.http_guard import ConnectionGuard
 
@@ -60,12 +61,11 @@ class InboxService:
     """The inbox's aiohttp application over one store, until `stop` is set."""
 
     def __init__(self, store: Store, *, token: str, line_secret: str | None = None,
-                 oms_status: Callable | None = None, guard: ConnectionGuard | None = None,
+                 guard: ConnectionGuard | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self._token = token
         self._line_secret = line_secret.encode("utf-8") if line_secret else b""
-        self._oms_status = oms_status  # apply_oms_status(store, order_no, status, at)
         self.guard = guard or ConnectionGuard("inbox")
         self.port: int | None = None  # the real one once listening (for port 0)
         self.started = asyncio.Event()
@@ -176,9 +176,18 @@ class InboxService:
             status = parse_oms_status(body)
         except BadForm as exc:
             return _error(400, str(exc))
-        if self._oms_status is None:
-            return _error(501, "order status is not taken here yet")
-        return _error(501, f"order status {status.status} is not taken here yet")
+        outcome = await self._stored("order status", apply_oms_status, self.store,
+                                     status.order_no, status.status, status.at)
+        if outcome is None:
+            return _error(503, "the store is not answering; send it again")
+        if outcome.result == UNKNOWN:
+            return _error(404, f"no order {status.order_no}")
+        if outcome.result == BACKWARDS:  # the order stays as it is
+            return web.json_response({"error": f"order {status.order_no} is {outcome.current}: "
+                                               f"{status.status} would go back",
+                                      "status": outcome.current}, status=409)
+        return web.json_response({"order_no": status.order_no, "status": outcome.current,
+                                  "result": outcome.result})
 
     async def _health(self, _request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from cti_desk.domain.line_webhook import sign
 from cti_desk.domain.model import Segment
 from cti_desk.services.customers import customer_summary
+from cti_desk.store.db import Store
 from cti_desk.store.models import AuditEntry, Inquiry
 from tests.app.inbox_harness import (
     SECRET,
@@ -177,3 +178,21 @@ def test_bodies_that_are_not_the_webhooks_are_400_and_over_a_mib_413(store):
         assert (await post_line(http, padded(1024 * 1024 + 1)))[0] == 413
 
     run_inbox(store, scenario)
+
+
+def test_a_store_that_does_not_answer_is_503_so_line_sends_it_again(caplog):
+    store = Store("postgresql+psycopg://cti@127.0.0.1:1/cti?connect_timeout=2")  # nothing listens
+    answers = []
+
+    async def scenario(http):
+        for _ in range(3):
+            answers.append(await post_line(http, line_doc("follow.json")))
+
+    try:
+        run_inbox(store, scenario)
+    finally:
+        store.dispose()
+    assert answers == [(503, {"error": "the store is not answering; send it again"})] * 3
+    reports = [r.getMessage() for r in caplog.records if "the store did not take" in r.getMessage()]
+    assert len(reports) == 1, reports  # once a minute, not a line per request
+    assert reports[0].startswith("inbox: the store did not take 1 request(s), the last LINE webhook: ")
