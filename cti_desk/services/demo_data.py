@@ -31,6 +31,7 @@ from cti_desk.services.demo_calls import (
     LOOKUP_COLUMNS,
     OPERATORS,
     ORDER_COLUMNS,
+    STEP_COLUMNS,
     STOCK_NONE_NEAR,
     STOCK_SUBJECT,
     emit_calls,
@@ -49,6 +50,7 @@ from cti_desk.store.models import (
     DeliveryOrderLine,
     Inquiry,
     Location,
+    OrderStatusStep,
     PointsEntry,
     Product,
     ProductSearchKey,
@@ -394,6 +396,7 @@ class _Ids:
         self.order = itertools.count(1)
         self.order_line = itertools.count(1)
         self.lookup = itertools.count(1)
+        self.step = itertools.count(1)
 
 
 def generate(
@@ -446,7 +449,7 @@ def generate(
         conn.commit()
     order = ("customers", "channel_identities", "customer_phones", "customer_emails", "addresses",
              "locations", "products", "stock_levels", "purchases", "purchase_lines",
-             "points_ledger", "inquiries", "call_log", "delivery_orders")
+             "points_ledger", "inquiries", "call_log", "delivery_orders", "order_status_steps")
     return {k: counts.get(k, 0) for k in order}
 
 
@@ -473,7 +476,8 @@ class _connection:
 
 
 # Children first, so foreign keys hold at every step.
-_DEMO_TABLES = ("stock_lookups", "delivery_order_lines", "delivery_orders", "call_log", "inquiries", "points_ledger",
+_DEMO_TABLES = ("stock_lookups", "order_status_steps", "delivery_order_lines", "delivery_orders", "call_log",
+                "inquiries", "points_ledger",
                 "purchase_lines", "purchases", "stock_levels",
                 "product_search_keys", "products", "locations", "addresses", "customer_emails",
                 "customer_phones", "channel_identities", "customer_search_keys", "customers")
@@ -495,7 +499,7 @@ def _advance_sequences(store: Store) -> None:
     tables = ("customers", "channel_identities", "customer_phones", "customer_emails", "addresses",
               "locations", "products", "purchases", "purchase_lines", "points_ledger", "inquiries",
               "customer_search_keys", "product_search_keys", "call_log", "delivery_orders",
-              "delivery_order_lines", "stock_lookups")
+              "delivery_order_lines", "stock_lookups", "order_status_steps")
     with store.transaction() as s:
         for t in tables:
             s.execute(text(
@@ -530,6 +534,7 @@ class _CustomerGenerator:
         self.folded: dict[str, str] = {}  # name pool entries, folded once
         # Its own generator: every other random draw stays as it was before the call log.
         self.call_rng = random.Random(f"calls-{seed}")
+        self.life_rng = random.Random(f"order-life-{seed}")  # demo orders' lives (demo_calls.order_life)
         self.calls: list[tuple] = []  # this customer's call-center inquiries (opened, ...)
         self.withheld = withheld_reason("anonymous").value
 
@@ -553,7 +558,7 @@ class _CustomerGenerator:
         customers, identities, phones, emails, addresses, keys = [], [], [], [], [], []
         next_key = ids.search_key.__next__
         purchases, lines, points, inquiries = [], [], [], []
-        call_log, orders, order_lines, lookups = [], [], [], []
+        call_log, orders, order_lines, lookups, steps = [], [], [], [], []
 
         for cid in range(first_id, first_id + n):
             created = end - timedelta(days=HISTORY_DAYS + ri(0, 1500), seconds=ri(86400))
@@ -569,7 +574,7 @@ class _CustomerGenerator:
                 phones.append((next(ids.phone), cid, iid, number, kind, ""))
                 keys.append((next_key(), cid, _PHONE, phone_key(number)))
                 self._inquiry(cid, number, created, inquiries, force_call=True)
-                self._calls(cid, [], None, call_log, orders, order_lines, purchases, lines, lookups)
+                self._calls(cid, [], None, call_log, orders, order_lines, purchases, lines, lookups, points, steps)
                 self.household = None
                 continue
 
@@ -674,7 +679,7 @@ class _CustomerGenerator:
                 number = landline or next((p[3] for p in reversed(phones) if p[1] == cid), None)
                 self._inquiry(cid, number, created, inquiries, prefecture=addr[1])
                 self._calls(cid, bought, (name, addr, line1, line2), call_log, orders, order_lines,
-                            purchases, lines, lookups)
+                            purchases, lines, lookups, points, steps)
 
         return [
             (Customer.__table__, ("id", "name", "name_kana", "flags", "created_at"), customers),
@@ -692,6 +697,7 @@ class _CustomerGenerator:
             (DeliveryOrder.__table__, ORDER_COLUMNS, orders),
             (DeliveryOrderLine.__table__, ("id", "order_id", "product_id", "location_id", "quantity", "unit_price"),
              order_lines),
+            (OrderStatusStep.__table__, STEP_COLUMNS, steps),
             (StockLookup.__table__, LOOKUP_COLUMNS, lookups),
         ]
 
