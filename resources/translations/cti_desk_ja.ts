@@ -116,7 +116,7 @@
     </message>
     <message>
         <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="46"/>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="205"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="206"/>
         <source>Person</source>
         <translation>担当者</translation>
     </message>
@@ -172,91 +172,96 @@
     </message>
     <message>
         <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="60"/>
+        <source>Cancelled an order</source>
+        <translation>注文をキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="61"/>
         <source>Kiosk member lookup</source>
         <translation>キオスクの会員照会</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="61"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="62"/>
         <source>Kiosk order</source>
         <translation>キオスクの注文</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="62"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="63"/>
         <source>Set the kiosk staff PIN</source>
         <translation>キオスクのスタッフPINを設定</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="63"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="64"/>
         <source>Imported customers</source>
         <translation>顧客を取り込み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="64"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="65"/>
         <source>Imported purchases</source>
         <translation>購入履歴を取り込み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="65"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="66"/>
         <source>Imported inquiries</source>
         <translation>問い合わせを取り込み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="66"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="67"/>
         <source>Imported products</source>
         <translation>商品を取り込み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="67"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="68"/>
         <source>Imported locations</source>
         <translation>拠点を取り込み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="68"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="69"/>
         <source>Imported stock</source>
         <translation>在庫を取り込み</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="204"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="205"/>
         <source>Customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="206"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="207"/>
         <source>as on the records, e.g. sato</source>
         <translation>記録上の名前（例: sato）</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="207"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="208"/>
         <source>From</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="208"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="209"/>
         <source>to</source>
         <translation>～</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="209"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="210"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="241"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="242"/>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="258"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="259"/>
         <source>The newest {count} rows: narrow the search to see older ones</source>
         <translation>新しい順に{count}件を表示しています。それより前の記録は条件を絞り込んでください</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="261"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="262"/>
         <source>{count} rows</source>
         <translation>{count}件</translation>
     </message>
     <message>
-        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="269"/>
+        <location filename="../../cti_desk/qt/supervisor/audit_view.py" line="270"/>
         <source>Could not search: {error}</source>
         <translation>検索できません: {error}</translation>
     </message>

@@ -57,6 +57,7 @@ def action_labels() -> dict[str, str]:
         "customer.attach_phone": translate("AuditView", "Added a phone number"),
         "inquiry.save": translate("AuditView", "Saved a wrap-up"),
         "order.place": translate("AuditView", "Placed an order"),
+        "order.cancel": translate("AuditView", "Cancelled an order"),
         "kiosk.customer_lookup": translate("AuditView", "Kiosk member lookup"),
         "kiosk.order": translate("AuditView", "Kiosk order"),
         "kiosk.pin_set": translate("AuditView", "Set the kiosk staff PIN"),
