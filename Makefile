@@ -55,8 +55,8 @@ screenshot-kiosk: sysdeps venv
 # After changing user-visible strings: update the .ts, translate the new entries
 # (tests/gui/test_translations.py fails while any is unfinished), then compile.
 translations: venv
-	$(BIN)/pyside6-lupdate -no-obsolete cti_desk/qt/*.py cti_desk/qt/*/*.py cti_desk/app/*.py -ts resources/translations/cti_desk_ja.ts
-	$(BIN)/pyside6-lrelease resources/translations/cti_desk_ja.ts
+	$(BIN)/pyside6-lupdate -no-obsolete cti_desk/qt/*.py cti_desk/qt/*/*.py cti_desk/app/*.py -ts cti_desk/resources/translations/cti_desk_ja.ts
+	$(BIN)/pyside6-lrelease cti_desk/resources/translations/cti_desk_ja.ts
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .tmp

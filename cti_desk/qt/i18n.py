@@ -1,8 +1,8 @@
 """Japanese and English UI: one translator, chosen by locale, switchable at run time.
 
 Regenerate after changing user-visible strings (`make translations` runs both):
-    .venv/bin/pyside6-lupdate -no-obsolete cti_desk/qt/*.py cti_desk/app/*.py -ts resources/translations/cti_desk_ja.ts
-    .venv/bin/pyside6-lrelease resources/translations/cti_desk_ja.ts
+    .venv/bin/pyside6-lupdate -no-obsolete cti_desk/qt/*.py cti_desk/app/*.py -ts cti_desk/resources/translations/cti_desk_ja.ts
+    .venv/bin/pyside6-lrelease cti_desk/resources/translations/cti_desk_ja.ts
 """
 
 from __future__ import annotations
@@ -13,18 +13,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from cti_desk.resources import resource_dir
+
 log = logging.getLogger(__name__)
 
 LANGUAGES = {"en": "English", "ja": "日本語"}
 
 
 def translations_dir() -> Path:
-    # Source checkout / editable install: <repo>/resources/translations.
-    here = Path(__file__).resolve()
-    for base in (here.parents[2] / "resources", here.parents[1] / "resources"):
-        if (base / "translations").is_dir():
-            return base / "translations"
-    return here.parents[2] / "resources" / "translations"
+    return resource_dir("translations")
 
 
 def choose_language(settings: QSettings | None) -> str:

@@ -1,4 +1,4 @@
-"""One consistent icon set (24 px line icons, one stroke colour) from resources/icons."""
+"""One consistent icon set (24 px line icons, one stroke colour) from cti_desk/resources/icons."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-from cti_desk.qt.i18n import translations_dir
+from cti_desk.resources import resource_dir
 
 
 def icons_dir() -> Path:
-    return translations_dir().parent / "icons"
+    return resource_dir("icons")
 
 
 @cache
