@@ -318,7 +318,7 @@ class OrderForm(WaitingOrdersInForm, QWidget):
                     order_no=placed.order_no, date=labels.date_label(placed.delivery_date),
                     total=f"{placed.total:,}")
             else:
-                text = self.tr("Order {order_no}  Delivery {date}  Total ¥{total}  Earned {earned} pt").format(
+                text = self.tr("Order {order_no}  Delivery {date}  Total ¥{total}  Earns {earned} pt on delivery").format(
                     order_no=placed.order_no, date=labels.date_label(placed.delivery_date),
                     total=f"{placed.total:,}", earned=placed.points_earned)
             if self._oms_status:

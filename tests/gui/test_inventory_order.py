@@ -188,7 +188,8 @@ def test_order_is_placed_and_the_stock_panel_refreshes(qtbot, shop):
         entry = s.scalars(select(InquiryEntry).where(InquiryEntry.call_id == "call-42")).one()
         assert (order.call_id, order.inquiry_id) == ("call-42", entry.inquiry_id)  # the call's inquiry
     assert form._lines == []
-    qtbot.waitUntil(lambda: "Balance 498 pt" in form.balance_label.text())  # 500 - 100 + 98
+    assert "Earns 98 pt on delivery" in form.status.text()  # 1% of 9,860 paid, earned when delivered
+    qtbot.waitUntil(lambda: "Balance 400 pt" in form.balance_label.text())  # 500 - 100 spent
 
 
 def test_last_unit_taken_by_another_seat_re_suggests(qtbot, shop):

@@ -1897,8 +1897,8 @@ Touch anywhere to continue.</source>
     </message>
     <message>
         <location filename="../../cti_desk/qt/order_form.py" line="321"/>
-        <source>Order {order_no}  Delivery {date}  Total ¥{total}  Earned {earned} pt</source>
-        <translation>ご注文番号 {order_no}&#x3000;お届け {date}&#x3000;合計 ¥{total}&#x3000;獲得 {earned} pt</translation>
+        <source>Order {order_no}  Delivery {date}  Total ¥{total}  Earns {earned} pt on delivery</source>
+        <translation>ご注文番号 {order_no}&#x3000;お届け {date}&#x3000;合計 ¥{total}&#x3000;お届け時に {earned} pt 付与</translation>
     </message>
     <message>
         <location filename="../../cti_desk/qt/order_form.py" line="325"/>
