@@ -43,6 +43,8 @@ from cti_desk.store.models import (
 PAGE_SIZE = 200
 MAX_INQUIRIES = 500
 PENDING_DELIVERY = "pending_delivery"
+# A purchase's points: earned, less what a cancel took back (services/order_life.py).
+EARNED = ("earned", "revoked")
 MAX_FILTER_CHARS = 100
 # What the history can be ordered by, in the table's column order.
 PURCHASE_ORDERS = ("date", "channel", "place", "items", "amount", "points", "status")
@@ -207,7 +209,7 @@ def purchase_page(
     if q.order_by == "points":
         earned = (
             select(PointsEntry.purchase_id, func.sum(PointsEntry.delta).label("points"))
-            .where(PointsEntry.customer_id == q.customer_id, PointsEntry.delta > 0)
+            .where(PointsEntry.customer_id == q.customer_id, PointsEntry.reason.in_(EARNED))
             .group_by(PointsEntry.purchase_id)
             .subquery()
         )
@@ -261,7 +263,7 @@ def purchase_page(
                 select(PointsEntry.purchase_id, func.sum(PointsEntry.delta))
                 # points_ledger has no purchase_id index: the customer's (ix) narrows it first
                 .where(PointsEntry.customer_id == q.customer_id,
-                       PointsEntry.purchase_id.in_(ids), PointsEntry.delta > 0)
+                       PointsEntry.purchase_id.in_(ids), PointsEntry.reason.in_(EARNED))
                 .group_by(PointsEntry.purchase_id)
             ).all()
         )

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 from cti_desk.domain.delivery import DraftLine, OrderDraft
 from cti_desk.domain.errors import BadArgument
 from cti_desk.services.customers import points_balance
+from cti_desk.services.history import PurchaseQuery, purchase_page
 from cti_desk.services.order_life import apply_oms_status, order_timeline
 from cti_desk.services.orders import place_order
 from cti_desk.store.db import open_store
@@ -192,6 +193,23 @@ def test_a_short_reservation_never_goes_below_zero(store):
         s.get(StockLevel, (r.products["SKU-KETTLE"], r.locations["S-SHIBUYA"])).reserved = 1
     assert apply_oms_status(store, placed.order_no, "shipped", SHIPPED_AT).result == "applied"
     assert stock(store, r) == (1, 0)
+
+
+def test_the_purchase_history_shows_each_orders_status_and_earned_points(store):
+    r = add_retail(store)
+    delivered, cancelled, legacy, waiting = (kettles(store, r, quantity=1, points=p, location="WH-EAST")
+                                            for p in (100, 100, 0, 0))
+    with store.transaction() as s:  # placed before 0010: earned at placing
+        s.add(PointsEntry(customer_id=r.customer_id, purchase_id=legacy.purchase_id, delta=49, reason="earned", at=NOW))
+    apply_oms_status(store, delivered.order_no, "delivered", DELIVERED_AT)
+    for placed in (cancelled, legacy):
+        apply_oms_status(store, placed.order_no, "cancelled", DELIVERED_AT)
+    with store.session() as s:
+        rows = {row.order_no: (row.status, row.points) for row in purchase_page(s, r.customer_id)}
+        by_points = [row.order_no for row in purchase_page(s, PurchaseQuery(r.customer_id, order_by="points"))]
+    assert rows == {delivered.order_no: ("delivered", 48), cancelled.order_no: ("cancelled", 0),
+                    legacy.order_no: ("cancelled", 0), waiting.order_no: ("pending_delivery", 0)}
+    assert by_points[0] == delivered.order_no  # not the returned 100 points of the cancelled one
 
 
 @pytest.mark.pg
