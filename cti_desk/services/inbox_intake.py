@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -128,8 +128,7 @@ def _form(s: Session, f: InquiryForm, now: datetime) -> FormOutcome:
     if known is not None:
         return FormOutcome(known, False)
     cid, _made = customer_for(s, f.channel, f.external_id, phone=f.phone, email=f.email, name=f.name)
-    inquiry = _add_inquiry(s, cid, f.channel, f.id, f.subject, f.text, f.at or now)
-    return FormOutcome(inquiry.id, True)
+    return FormOutcome(_add_inquiry(s, cid, f.channel, f.id, f.subject, f.text, f.at or now), True)
 
 
 # ------------------------------------------------------------------------ customers
@@ -165,12 +164,14 @@ def _no_progress(_stage: str, _done: int, _total: int) -> None:
 
 
 def _add_inquiry(s: Session, customer_id: int, channel: str, external_id: str, subject: str,
-                 text: str, at: datetime) -> Inquiry:
-    inquiry = Inquiry(customer_id=customer_id, channel=channel, external_id=external_id,
-                      operator="", opened_at=at, subject=subject[:200], notes=text,
-                      disposition="", status="open")
-    s.add(inquiry)
-    s.add(InquiryEntry(inquiry=inquiry, channel=channel, operator="", started_at=at,
-                       written_at=utcnow(), notes=text, disposition=""))
-    s.flush()
-    return inquiry
+                 text: str, at: datetime) -> int:
+    """The inquiry and its first entry; its id. Core inserts: half the ORM's time, and
+    this is every request's write."""
+    inquiry_id = s.execute(insert(Inquiry).returning(Inquiry.id), {
+        "customer_id": customer_id, "channel": channel, "external_id": external_id, "operator": "",
+        "opened_at": at, "subject": subject[:200], "notes": text, "disposition": "", "status": "open",
+    }).scalar_one()
+    s.execute(insert(InquiryEntry), {
+        "inquiry_id": inquiry_id, "channel": channel, "operator": "", "started_at": at,
+        "written_at": utcnow(), "notes": text, "disposition": ""})
+    return inquiry_id
