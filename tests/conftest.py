@@ -50,6 +50,7 @@ def memory_keyring():
 def _isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("CTI_DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CTI_DESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("CTI_DESK_LOG_DIR", str(tmp_path / "logs"))
 
 
 def _pg_admin():

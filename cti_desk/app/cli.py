@@ -232,6 +232,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(set_pin)
     _add_common(set_pin)
 
+    check = sub.add_parser("check", help="try what this desk needs (store, call source, OMS, "
+                                         "keyring): one line each, exit 0 when all are ok")
+    _add_source(check)
+    check.add_argument("--oms-url", default=argparse.SUPPRESS, metavar="URL",
+                       help="the OMS to try (env CTI_DESK_OMS_URL)")
+    _add_db(check)
+    _add_common(check)
+
     dbp = sub.add_parser("db", help="store maintenance")
     dbsub = dbp.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = dbsub.add_parser("upgrade", help="apply schema migrations")
@@ -253,11 +261,19 @@ class _ScrubbingFormatter(logging.Formatter):
         return redact.scrub(super().format(record), _secrets)
 
 
-def _setup_logging(debug: bool) -> None:
+def _setup_logging(debug: bool, command: str | None = None) -> None:
+    """stderr as always, and the rotating log file (services/log_file.py), personal data
+    masked there. A process whose logging is already set up (tests) is left as it is."""
+    from cti_desk.services.log_file import file_handler, log_file_path
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_ScrubbingFormatter(
         "%(asctime)s %(levelname)s %(name)s: %(message)s" if debug else "cti-desk: %(message)s"))
-    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, handlers=[handler])
+    handlers: list[logging.Handler] = [handler]
+    if not logging.getLogger().handlers:
+        to_file = file_handler(log_file_path(command), scrub=lambda text: redact.scrub(text, _secrets))
+        handlers += [to_file] if to_file is not None else []
+    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, handlers=handlers)
     if not debug:
         for noisy in ("alembic", "sqlalchemy", "asyncio", "aiohttp.access", "faker"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -365,6 +381,10 @@ def _run(args: argparse.Namespace) -> int:
         from cti_desk.app.inbox import run_inbox
 
         return run_inbox(args, _db_url(args), _secrets)
+    if command == "check":
+        from cti_desk.app.check import run_check
+
+        return run_check(args, _db_url(args), lambda text: redact.scrub(text, _secrets))
     from cti_desk.app.gui import run_gui
 
     return run_gui(args, _db_url(args))
@@ -396,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _guard_secrets(words, own_command_line=argv is None)
     parser = build_parser()
     args = parser.parse_args(words)
-    _setup_logging(args.debug)
+    _setup_logging(args.debug, args.command)
     from cti_desk.app.errors import describe
 
     try:
