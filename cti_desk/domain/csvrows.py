@@ -99,6 +99,19 @@ def optional_text(cell: str, limit: int) -> str:
     return value[:limit]
 
 
+# Half-width katakana (and its voiced marks), as old POS and Shift_JIS files write kana.
+_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]+")
+
+
+def kana_text(cell: str, limit: int) -> str:
+    """A name's reading: half-width katakana made full-width (ｶﾞ -> ガ, ｰ -> ー), and only
+    that: NFKC on the whole cell would also turn ① into 1 or ㈱ into (株)."""
+    value = optional_text(cell, limit * 2)
+    if _HALF_WIDTH_KANA.search(value):
+        value = _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), value)
+    return value[:limit]
+
+
 def long_text(cell: str, limit: int) -> str:
     """Free text over several lines (an inquiry's text): line breaks kept, other control
     characters dropped, bounded."""

@@ -53,7 +53,7 @@ def import_customers(s: Session, rows: Sequence[Row], ctx: ImportContext, result
                 "channel": cells.channel(c["channel"]),
                 "external_id": cells.required(c["external_id"], "external_id", 100),
                 "name": cells.optional_text(c["name"], 200),
-                "name_kana": cells.optional_text(c["name_kana"], 200),
+                "name_kana": cells.kana_text(c["name_kana"], 200),
                 "phone": cells.phone(c["phone"]),
                 "email": cells.email(c["email"]),
                 "postal_code": cells.postal_code(c["postal_code"]),

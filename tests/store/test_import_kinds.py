@@ -259,3 +259,50 @@ def test_encoding_option_on_the_command_line(store, tmp_path, capsys):
         import_csv(store, "customers", utf8, encoding="klingon")
     assert main(["import", "customers", str(utf8), "--encoding", "klingon", "--db", store.url]) == 2
     assert "unknown encoding 'klingon'" in capsys.readouterr().err
+
+
+# The same customers, as a spreadsheet in Japan may save them: names with CP932's NEC and
+# IBM extension characters (髙, ㈱, ①, 﨑) and a reading typed in half-width katakana
+# (ｶﾞ, ｰ), as old POS exports and Shift_JIS files carry it. Made here, written with
+# Python's codecs.
+SAME_CUSTOMERS = (CUSTOMERS
+                  + "store,M1,髙橋 一郎,ﾀｶﾊｼ ｲﾁﾛｳ,03-1111-2222,,100-0001,東京都千代田区①番地,M1\n"
+                  + "ec,E1,㈱山田商店,ﾔﾏﾀﾞｼｮｳﾃﾝ,06-1111-2222,info@yamada.example,,,\n"
+                  + "app,A1,山﨑 花子,ヤマザキ ハナコ,090-1234-5678,hanako@example.com,,,\n"
+                  + "line,U1,ｽｰﾊﾟｰ 太郎,ｽｰﾊﾟｰ ﾀﾛｳ,045-111-2222,,,,\n")
+
+
+def _customers_as_stored(url: str) -> list:
+    from cti_desk.store.db import open_store
+    from cti_desk.store.models import ChannelIdentity, Customer, CustomerPhone
+
+    store = open_store(url)
+    try:
+        with store.session() as s:
+            return [
+                sorted(s.execute(select(Customer.id, Customer.name, Customer.name_kana)).all()),
+                sorted(s.execute(select(ChannelIdentity.customer_id, ChannelIdentity.channel,
+                                        ChannelIdentity.external_id, ChannelIdentity.display_name,
+                                        ChannelIdentity.member_id)).all()),
+                sorted(s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164, CustomerPhone.kind)).all()),
+            ]
+    finally:
+        store.dispose()
+
+
+def test_one_customers_file_in_utf8_utf8_bom_and_cp932_makes_identical_stores(tmp_path):
+    files = {"utf-8": SAME_CUSTOMERS.encode(), "utf-8 with BOM": SAME_CUSTOMERS.encode("utf-8-sig"),
+             "cp932": SAME_CUSTOMERS.encode("cp932")}
+    stores = {}
+    for n, (label, data) in enumerate(files.items()):
+        url = f"sqlite:///{tmp_path / f's{n}.sqlite3'}"
+        path = write(tmp_path, f"customers{n}.csv", data)
+        assert main(["import", "customers", str(path), "--db", url]) == 0, label  # detected, not told
+        stores[label] = _customers_as_stored(url)
+    assert stores["utf-8 with BOM"] == stores["utf-8"]
+    assert stores["cp932"] == stores["utf-8"]
+    people = {name: kana for _, name, kana in stores["cp932"][0]}
+    # The reading is full-width; the names keep their own characters (NFKC would make
+    # ㈱ "(株)" and ① "1"); the half-width name itself is left as the customer wrote it.
+    assert people == {"髙橋 一郎": "タカハシ イチロウ", "㈱山田商店": "ヤマダショウテン",
+                      "山﨑 花子": "ヤマザキ ハナコ", "ｽｰﾊﾟｰ 太郎": "スーパー タロウ"}
