@@ -9,9 +9,10 @@ STAMP := $(VENV)/.installed
 APT_PKGS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
 	fonts-ipafont-gothic postgresql-15 xvfb libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 \
-	libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xkb1
+	libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xkb1 \
+	desktop-file-utils appstream
 
-.PHONY: run test lint bench load sysdeps venv clean screenshot screenshot-kiosk translations
+.PHONY: run test lint bench load sysdeps venv clean screenshot screenshot-kiosk translations dist dist-test
 
 sysdeps:
 	@bash scripts/sysdeps.sh $(APT_PKGS)
@@ -51,6 +52,14 @@ screenshot: sysdeps venv
 
 screenshot-kiosk: sysdeps venv
 	@bash scripts/screenshot_kiosk.sh
+
+# The tarball for desks without Python: dist/cti-desk-VERSION-linux-x86_64.tar.gz (~1.5 min).
+dist: sysdeps venv
+	@bash scripts/dist.sh
+
+# That tarball unpacked into an empty folder and run with a bare environment (not in `make test`).
+dist-test: dist
+	@bash scripts/dist_test.sh
 
 # After changing user-visible strings: update the .ts, translate the new entries
 # (tests/gui/test_translations.py fails while any is unfinished), then compile.
