@@ -279,6 +279,11 @@ def run_gui(args, db_url: str) -> int:
     if role == "kiosk":
         source_config = None  # a shop's kiosk takes no calls
     window = _role_window(role, args, store, settings, operator, oms_url, outbox)
+    if role != "kiosk":  # Help > Diagnostics… and About: what `cti-desk check` tries
+        from cti_desk.app.check import desk_targets
+        from cti_desk.qt.help_menu import install_help_menu
+
+        install_help_menu(window, desk_targets(args, db_url), store)
     window.outside_line = source_config.outside_line if source_config is not None else None
     window.show()
     # SIGINT/SIGTERM close the window like the user would (settings and drafts kept).

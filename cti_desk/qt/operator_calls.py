@@ -280,6 +280,9 @@ class OperatorCalls(CallLogging):
             call.announced = False
             self.calls.changed(call)
         self.current = call
+        # For "why no pops?": the file masks the number (services/log_file.py); never a name.
+        log.info("pop: call %s from %s, %s", bounded(call.call_id, 64), bounded(call.raw_number, 40) or "-",
+                 call.state.value)
         self.recovery.cancel("pop")  # an earlier call's fill-in is not wanted any more
         self._look_up_caller(call)
         self._awaiting = call
@@ -343,6 +346,8 @@ class OperatorCalls(CallLogging):
         if call is not self.current:
             return
         res = pop.match.resolution
+        log.info("pop: call %s is %s%s", bounded(call.call_id, 64), res.value,
+                 f", customer {pop.story.summary.id}" if pop.story is not None else "")
         if res is Resolution.UNIQUE and pop.story is not None:
             call.wrapup.customer_id = pop.story.summary.id
             self._name_call(call, pop.story.summary.name)

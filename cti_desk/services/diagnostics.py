@@ -284,3 +284,14 @@ def report_lines(results: Iterable[CheckResult], log_file: Path | None = None) -
     if log_file is not None:
         rows.append((ITEM_LOG, INFO, str(log_file)))
     return [f"{item:<12} {status:<6} {detail}".rstrip() for item, status, detail in rows]
+
+
+def schema_revision(store) -> str:
+    """The store's schema revision for the About box ("0010 (current)"); raises when the
+    store does not answer (the caller shows why)."""
+    from cti_desk.store.db import current_revision, head_revision
+
+    revision, head = current_revision(store.engine), head_revision(store.engine)
+    if revision is None:
+        return "none (empty store)"
+    return f"{revision} (current)" if revision == head else f"{revision} (this cti-desk: {head})"
