@@ -14,6 +14,7 @@ holds the answer (or the exit of `cti-desk check`) up.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
@@ -24,6 +25,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from cti_desk.domain.redact import mask_urls
 from cti_desk.domain.text import bounded
+
+log = logging.getLogger(__name__)
 
 TIMEOUT_S = 4.0  # each check's own bound (connects, logins, HTTP)
 GRACE_S = 1.5  # past its bound a check is given up on
@@ -259,7 +262,8 @@ def run_all(checks: Iterable[tuple[str, Callable[[], CheckResult]]], deadline_s:
         threading.Thread(target=one, args=(index, item, check), name=f"diagnostics-{item}",
                          daemon=True).start()
     results: dict[int, CheckResult] = {}
-    ends = time.monotonic() + deadline_s
+    started = time.monotonic()
+    ends = started + deadline_s
     while len(results) < len(planned):
         left = ends - time.monotonic()
         if left <= 0:
@@ -269,6 +273,7 @@ def run_all(checks: Iterable[tuple[str, Callable[[], CheckResult]]], deadline_s:
         except queue.Empty:
             break
         results[index] = result
+        log.debug("check of the %s answered in %.2f s", result.item, time.monotonic() - started)
     return [results.get(i) or CheckResult(item, False, f"no answer within {deadline_s:g} s")
             for i, (item, _check) in enumerate(planned)]
 

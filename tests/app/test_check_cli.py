@@ -302,3 +302,12 @@ def test_the_command_as_the_it_person_runs_it(sqlite_store_url, pbx, oms, tmp_pa
                          text=True, timeout=SAFETY)
     assert run.returncode == 1
     assert "connection refused" in run.stdout.splitlines()[1] and " FAILED " in run.stdout.splitlines()[1]
+
+
+def test_debug_writes_more_detail_to_the_log_file(sqlite_store_url, tmp_path):
+    env = {**os.environ, "CTI_DESK_LOG_DIR": str(tmp_path / "logs")}
+    run = subprocess.run([str(CTI_DESK), "--debug", "check", "--db", sqlite_store_url, "--source", "sim://"],
+                         check=False, env=env, capture_output=True, text=True, timeout=SAFETY)
+    assert run.returncode == 0, run.stdout + run.stderr
+    logged = (tmp_path / "logs" / "cti-desk-check.log").read_text("utf-8")
+    assert " DEBUG " in logged and " INFO " in logged
