@@ -155,31 +155,32 @@ class InboxService:
             return _error(503, "the store is not answering; send it again")
         return web.json_response({"status": "ok", "stored": outcome.stored, "already": outcome.already})
 
-    async def _inquiries(self, request: web.Request) -> web.Response:
+    async def _form(self, request: web.Request, parse):
+        """The bearer token, the size and `parse(body)` of a form: (the form, None), or
+        (None, the 401/413/400 answer)."""
         if not self._authorized(request):
-            return _error(401, "missing or wrong bearer token")
+            return None, _error(401, "missing or wrong bearer token")
         body = await _body(request, FORM_MAX_BODY)
         if body is None:
-            return _too_large(FORM_MAX_BODY)
+            return None, _too_large(FORM_MAX_BODY)
         try:
-            form = parse_inquiry(body)
+            return parse(body), None
         except BadForm as exc:
-            return _error(400, str(exc))
+            return None, _error(400, str(exc))
+
+    async def _inquiries(self, request: web.Request) -> web.Response:
+        form, refused = await self._form(request, parse_inquiry)
+        if refused is not None:
+            return refused
         outcome = await self._stored("inquiry", take_inquiry, self.store, form)
         if outcome is None:
             return _error(503, "the store is not answering; send it again")
         return web.json_response({"inquiry_id": outcome.inquiry_id}, status=201 if outcome.created else 200)
 
     async def _oms(self, request: web.Request) -> web.Response:
-        if not self._authorized(request):
-            return _error(401, "missing or wrong bearer token")
-        body = await _body(request, FORM_MAX_BODY)
-        if body is None:
-            return _too_large(FORM_MAX_BODY)
-        try:
-            status = parse_oms_status(body)
-        except BadForm as exc:
-            return _error(400, str(exc))
+        status, refused = await self._form(request, parse_oms_status)
+        if refused is not None:
+            return refused
         outcome = await self._stored("order status", apply_oms_status, self.store,
                                      status.order_no, status.status, status.at)
         if outcome is None:

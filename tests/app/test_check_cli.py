@@ -18,8 +18,7 @@ from sqlalchemy import text
 
 from cti_desk.app.cli import main
 from cti_desk.store.db import Store, _alembic_config, head_revision
-from tests.gui.test_dial_pause import PbxThread
-from tests.telephony.test_link_reports import CORE_SETTINGS
+from tests.diagnostics_harness import answering_pbx, closed_port
 
 CTI_DESK = Path(sys.executable).with_name("cti-desk")
 SAFETY = 60  # seconds: only so a broken build cannot hang the suite
@@ -27,16 +26,8 @@ SAFETY = 60  # seconds: only so a broken build cannot hang the suite
 
 @pytest.fixture
 def pbx():
-    p = PbxThread()
-    p.answer("CoreSettings", CORE_SETTINGS)
-    yield p
-    p.close()
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    with answering_pbx() as p:
+        yield p
 
 
 class _Oms(http.server.BaseHTTPRequestHandler):

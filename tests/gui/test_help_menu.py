@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import platform
-import socket
 from datetime import UTC, datetime
 
 import PySide6
@@ -24,25 +23,16 @@ from cti_desk.qt.help_menu import install_help_menu
 from cti_desk.services.diagnostics import DeskTargets
 from cti_desk.services.log_file import file_handler, log_file_path
 from cti_desk.store.db import head_revision
+from tests.diagnostics_harness import answering_pbx, closed_port
 from tests.factories import add_customer
-from tests.gui.test_dial_pause import PbxThread
-from tests.telephony.test_link_reports import CORE_SETTINGS
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
 
 @pytest.fixture
 def pbx():
-    p = PbxThread()
-    p.answer("CoreSettings", CORE_SETTINGS)
-    yield p
-    p.close()
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    with answering_pbx() as p:
+        yield p
 
 
 def table(dialog) -> list[tuple[str, str, str]]:
