@@ -8,30 +8,51 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+# AMI keys come from a small set: lower each spelling once, not once per frame.
+_LOWER: dict[str, str] = {}
+_LOWER_MAX = 4096  # a peer inventing keys must not grow this without bound
+
+
+def _lower(key: str) -> str:
+    low = _LOWER.get(key)
+    if low is None:
+        low = key.lower()
+        if len(_LOWER) < _LOWER_MAX:
+            _LOWER[key] = low
+    return low
+
 
 class Message:
     __slots__ = ("_index", "pairs")
 
     def __init__(self, pairs: list[tuple[str, str]]) -> None:
         self.pairs = pairs
-        index: dict[str, str] = {}
-        for key, value in pairs:
-            index.setdefault(key.lower(), value)
-        self._index = index
+        self._index: dict[str, str] | None = None  # built on the first lookup
+
+    def _lookup(self) -> dict[str, str]:
+        index = self._index
+        if index is None:
+            index = {}
+            lower = _LOWER.get
+            # Reversed so the first of repeated keys wins.
+            for key, value in reversed(self.pairs):
+                index[lower(key) or _lower(key)] = value
+            self._index = index
+        return index
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """The first value of `key`."""
-        return self._index.get(key.lower(), default)
+        return self._lookup().get(_lower(key), default)
 
     def __getitem__(self, key: str) -> str:
-        return self._index[key.lower()]
+        return self._lookup()[_lower(key)]
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key.lower() in self._index
+        return isinstance(key, str) and _lower(key) in self._lookup()
 
     def getall(self, key: str) -> list[str]:
-        low = key.lower()
-        return [v for k, v in self.pairs if k.lower() == low]
+        low = _lower(key)
+        return [v for k, v in self.pairs if _lower(k) == low]
 
     def items(self) -> Iterator[tuple[str, str]]:
         return iter(self.pairs)

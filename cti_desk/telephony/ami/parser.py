@@ -141,7 +141,7 @@ class AmiParser:
                 self.banner = banner.rstrip("\r")
                 if not frame:
                     continue
-            if frame[:17].lower() == _FOLLOWS:
+            if frame[0] in "Rr" and frame[:17].lower() == _FOLLOWS:
                 # Raw command output may hold empty lines: join parts up to the end marker.
                 while _END_COMMAND not in frame and i < n:
                     frame = frame + "\n\n" + parts[i]
@@ -165,6 +165,8 @@ class AmiParser:
             if len(frame) > limit:
                 self._drop_frame(len(frame))
                 continue
+            # One C-level pass; a line without a colon (or a stray CR) shows as a count
+            # mismatch and takes the line-by-line path.
             pairs = _PAIR.findall(frame)
             if len(pairs) != frame.count("\n") + 1 or "\r" in frame:
                 pairs = _pairs_slow(frame)

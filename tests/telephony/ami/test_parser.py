@@ -182,3 +182,29 @@ def test_chunking_does_not_change_what_a_valid_stream_parses_to(frames, cuts, ba
         pos += size
     assert parser.banner == "Asterisk Call Manager/9.0.0"
     assert [m.pairs for m in chunked] == frames
+
+
+def test_lookup_is_case_insensitive_first_value_wins_and_getall_keeps_order():
+    from cti_desk.telephony.ami.message import Message
+
+    msg = Message([("Event", "Hangup"), ("ChanVariable", "A=1"), ("chanvariable", "B=2"),
+                   ("CHANVARIABLE", "C=3"), ("Cause-txt", "")])
+    assert msg.get("chanVariable") == "A=1" and msg["CHANVARIABLE"] == "A=1"
+    assert msg.getall("ChanVariable") == ["A=1", "B=2", "C=3"]
+    assert "cause-TXT" in msg and msg["Cause-txt"] == "" and "Missing" not in msg
+    assert msg.get("Missing", "x") == "x" and msg.event == "Hangup"
+    with pytest.raises(KeyError):
+        msg["Missing"]
+    assert 7 not in msg  # not a key, not an error
+
+
+def test_a_peer_inventing_keys_cannot_grow_the_key_cache_without_bound():
+    from cti_desk.telephony.ami import message
+
+    parser = AmiParser()
+    msgs = parser.feed(b"".join(frame((f"X-Key-{i}", str(i)), Event="Junk") for i in range(6000))
+                       .join([b"Asterisk Call Manager/9.0.0\r\n", b""]))
+    assert len(msgs) == 6000
+    # Every invented key still looks up, cached or not.
+    assert all(m.get(f"x-key-{i}") == str(i) for i, m in enumerate(msgs))
+    assert len(message._LOWER) <= message._LOWER_MAX
