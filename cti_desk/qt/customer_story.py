@@ -35,11 +35,12 @@ class CustomerStoryShown:
 
     def _order_cancelled(self, _order_no: str) -> None:
         """Cancelled from the purchases (the row and its steps say so already): the card's
-        points balance and the stock shown changed."""
+        and the order form's points balance and the stock shown changed."""
         customer_id, services = self.customer_id, self.services
         self.inventory.refresh()
         if customer_id is None:
             return
+        self.order_form.points_changed()
 
         def show(story) -> None:
             if story is not None and self.customer_id == customer_id:

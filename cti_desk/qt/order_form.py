@@ -335,6 +335,22 @@ class OrderForm(WaitingOrdersInForm, QWidget):
         self.stockChanged.emit()
         self.orderPlaced.emit(placed.order_no)
 
+    def points_changed(self) -> None:
+        """The balance moved outside the form (an order cancelled): the label and the
+        points limit follow; the address being typed is left as it is."""
+        store, customer_id = self.store, self._customer_id
+        if customer_id is None:
+            return
+
+        def show(customer: CustomerForOrder | None) -> None:
+            if customer is not None and customer.customer_id == self._customer_id:
+                self._customer = customer
+                self._show_customer_labels()
+                self._update_totals()
+
+        run_query(lambda: customer_for_order(store, customer_id), on_success=show,
+                  on_failure=self._customer_failed, key=self._key + "-customer", owner=self)
+
     def _reload_customer(self) -> None:
         store, customer_id = self.store, self._customer_id
         run_query(lambda: customer_for_order(store, customer_id), on_success=self._show_customer,

@@ -110,6 +110,9 @@ def test_an_order_cancelled_from_the_window_reaches_the_oms_and_gives_back_stock
     table = open_purchases(qtbot, window, r)
     assert status_of(table, order_no) == "Order received"
     assert window.findChild(QLabel, "customer_points").text() == "400 pt"
+    balance = window.order_form.balance_label  # the order form on the next tab, same customer
+    qtbot.waitUntil(lambda: balance.text() == "Balance 400 pt", timeout=5000)
+    window.order_form.address_box.line2.setText("Room 301")  # an address being typed meanwhile
 
     select_order(qtbot, window, table, order_no)
     heading, steps, button, note = pane(window)
@@ -135,6 +138,8 @@ def test_an_order_cancelled_from_the_window_reaches_the_oms_and_gives_back_stock
     assert not button.isEnabled()
     assert note == f"Order {order_no} cancelled: 100 points returned to the customer"
     qtbot.waitUntil(lambda: window.findChild(QLabel, "customer_points").text() == "500 pt", timeout=5000)
+    qtbot.waitUntil(lambda: balance.text() == "Balance 500 pt", timeout=5000)  # the order form can spend them
+    assert window.order_form.address_box.line2.text() == "Room 301"  # and kept what was typed
 
     assert stock(store, r, "S-SHIBUYA") == (3, 0)  # the reservation released, nothing shipped
     assert points(store, r) == 500  # the 100 spent are back
