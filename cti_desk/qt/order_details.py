@@ -8,6 +8,7 @@ through the seat's services on a worker (run_query), never on the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -134,7 +135,9 @@ class OrderDetails(QWidget):
         self._steps: list[StatusStep] | None = None  # None: not loaded (yet)
         self._failed_load = False
         self._busy = False  # a cancel is on its way
-        self._said = ""  # what the last cancel did (kept while the order's steps reload)
+        # What the last cancel did (kept while the order's steps reload), worded when shown
+        # so a language switch rewords it too.
+        self._said: Callable[[], str] | None = None
         self._generation = 0
         self._key = f"order-timeline-{id(self)}"
         self.dialog: CancelOrderDialog | None = None
@@ -155,7 +158,7 @@ class OrderDetails(QWidget):
         if row is not None and self._row is not None and row.order_no == self._row.order_no:
             self._row = row
             return  # the same order (its row repainted): what is shown stays
-        self._row, self._said = row, ""
+        self._row, self._said = row, None
         self._load()
 
     def _load(self) -> None:
@@ -222,7 +225,7 @@ class OrderDetails(QWidget):
     def _enable(self, on: bool, why: str) -> None:
         self.cancel.setEnabled(on)
         self.cancel.setToolTip(why)  # plain: our own words and an order number
-        self.note.setText(self._said or why)
+        self.note.setText(self._said() if self._said is not None else why)
 
     # -- cancelling ----------------------------------------------------------------
     def ask_cancel(self) -> None:
@@ -237,25 +240,29 @@ class OrderDetails(QWidget):
         if self.orders is None or not reason:
             return
         orders = self.orders
-        self._busy, self._said = True, ""
+        self._busy, self._said = True, None
         self._render()
 
         def done(cancelled: CancelledOrder) -> None:
             self._busy = False
             shown = bounded(cancelled.order_no, 40)
-            if cancelled.points_returned:
-                self._said = self.tr("Order {order} cancelled: {points} points returned to the customer").format(
-                    order=shown, points=f"{cancelled.points_returned:,}")
+            points = cancelled.points_returned
+            if points:
+                self._said = lambda: self.tr(
+                    "Order {order} cancelled: {points} points returned to the customer").format(
+                    order=shown, points=f"{points:,}")
             else:
-                self._said = self.tr("Order {order} cancelled").format(order=shown)
+                self._said = lambda: self.tr("Order {order} cancelled").format(order=shown)
             self.orderCancelled.emit(cancelled.order_no)
             if self.order_no == order_no:
                 self._load()
 
         def refused(exc: BaseException) -> None:
             self._busy = False
-            why = say(exc.message) if isinstance(exc, CancelRefused) else bounded(error_text(exc), 200)
-            self._said = self.tr("Not cancelled: {why}").format(why=why)
+            def why() -> str:
+                return say(exc.message) if isinstance(exc, CancelRefused) else bounded(error_text(exc), 200)
+
+            self._said = lambda: self.tr("Not cancelled: {why}").format(why=why())
             if self.order_no == order_no:
                 self._load()  # it may have shipped meanwhile: the steps say so now
 

@@ -137,6 +137,14 @@ def test_an_order_cancelled_from_the_window_reaches_the_oms_and_gives_back_stock
     assert steps.splitlines()[-1].endswith(f"Cancelled · suzuki · Reason: {REASON}")
     assert not button.isEnabled()
     assert note == f"Order {order_no} cancelled: 100 points returned to the customer"
+    try:  # the operator switches the desk to Japanese: what the cancel did is said again in it
+        i18n.install_language("ja")
+        qtbot.waitUntil(lambda: pane(window)[3] == f"注文 {order_no} をキャンセルしました。100ポイントをお客様に返却しました",
+                        timeout=2000)
+    finally:
+        i18n.install_language("en")
+    qtbot.waitUntil(lambda: pane(window)[3] == f"Order {order_no} cancelled: 100 points returned to the customer",
+                    timeout=2000)
     qtbot.waitUntil(lambda: window.findChild(QLabel, "customer_points").text() == "500 pt", timeout=5000)
     qtbot.waitUntil(lambda: balance.text() == "Balance 500 pt", timeout=5000)  # the order form can spend them
     assert window.order_form.address_box.line2.text() == "Room 301"  # and kept what was typed
