@@ -14,7 +14,7 @@ from cti_desk.services.log_file import log_file_path
 def desk_targets(args, db_url: str) -> DeskTargets:
     """The store, call source and OMS as the window resolves them: the command line (before
     or after the subcommand), else the environment (the parser's defaults), else the
-    default store."""
+    settings file (app/desk_setup.py filled `args`), else the default store or the demo."""
     return DeskTargets(db_url=db_url, source_url=getattr(args, "source", None) or None,
                        oms_url=getattr(args, "oms_url", None) or None)
 

@@ -249,9 +249,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db_url(args: argparse.Namespace) -> str:
-    from cti_desk.settings.paths import default_db_url
+    """--db, else CTI_DESK_DB, else the settings' [store] url, else the default (app/desk_setup.py)."""
+    from cti_desk.app.desk_setup import store_url
 
-    return args.db or default_db_url()
+    return store_url(args)
 
 
 class _ScrubbingFormatter(logging.Formatter):
@@ -287,9 +288,12 @@ def _check_options(args: argparse.Namespace) -> None:
         args.agent = options.agent_interface(args.agent)
     if getattr(args, "oms_url", None):
         args.oms_url = options.oms_url(args.oms_url)
+
+
+def _check_source_given(args: argparse.Namespace) -> None:
     if args.command in SOURCE_COMMANDS and not getattr(args, "source", None):
         raise UsageError(f"{args.command} needs a call source: --source URL (before or after "
-                         f"{args.command}) or CTI_DESK_SOURCE")
+                         f"{args.command}), CTI_DESK_SOURCE or [source] url in the settings file")
 
 
 SOURCE_COMMANDS = frozenset({"monitor", "relay", "queues"})
@@ -309,7 +313,11 @@ def _warn_unseen_agent(db_url: str, agent: str) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    _check_options(args)
+    from cti_desk.app.desk_setup import apply_desk_setup
+
+    _check_options(args)  # the command line's and environment's values, before the file's fill in
+    apply_desk_setup(args)
+    _check_source_given(args)
     command = args.command
     if command == "db":
         from cti_desk.store.db import Store, upgrade

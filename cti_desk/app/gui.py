@@ -1,7 +1,9 @@
 """`cti-desk` without a subcommand: the operator window, read top to bottom.
 
-QApplication -> settings and language -> store (schema upgrade in the background) ->
-window -> demo data on a first run -> call source on its own thread -> event loop.
+QApplication -> settings (cti-desk.toml, app/desk_setup.py) and language -> store
+(a desk-local SQLite schema upgraded in the background; a shared PostgreSQL one only
+checked) -> window -> demo data into the demo's own store on a first run -> call
+source on its own thread -> event loop.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from cti_desk.qt import i18n, tasks
 from cti_desk.qt.call_bridge import CallBridge
+from cti_desk.qt.desk_state import state_file
 from cti_desk.qt.icons import app_icon
-from cti_desk.qt.main_window import MainWindow, settings_file
+from cti_desk.qt.main_window import MainWindow
+from cti_desk.services.desk_store import prepare_desk_store
 from cti_desk.services.outbox import OutboxDispatcher
-from cti_desk.settings.paths import config_dir, default_db_url
-from cti_desk.store.db import Store, StoreError, needs_upgrade, upgrade
+from cti_desk.settings.paths import config_dir
+from cti_desk.store.db import Store, StoreError
 
 log = logging.getLogger("cti_desk.gui")
 
@@ -33,10 +37,9 @@ class _Progress(QObject):
 
 
 def _prepare_store(store: Store) -> tuple[str | None, str | None, bool]:
-    """On a worker: bring the schema up to date; say whether the store is empty."""
-    before = after = None
-    if needs_upgrade(store.engine):
-        before, after = upgrade(store.engine)
+    """On a worker: a desk-local schema brought up to date, a shared one only checked
+    (services/desk_store.py); say whether the store is empty."""
+    before, after = prepare_desk_store(store)
     from sqlalchemy import select
 
     from cti_desk.store.models import Customer
@@ -61,8 +64,9 @@ class Startup:
     """The steps after the window is up, each in the background."""
 
     def __init__(self, app: QApplication, window: MainWindow, store: Store, args, db_url: str,
-                 source_config=None, outbox: OutboxDispatcher | None = None) -> None:
+                 source_config=None, outbox: OutboxDispatcher | None = None, demo: bool = False) -> None:
         self.app, self.window, self.store, self.args, self.db_url = app, window, store, args, db_url
+        self.demo = demo  # the first run's own demo store: the only one demo data goes into
         self.source_config = source_config
         self.outbox = outbox
         self.dialog: QProgressDialog | None = None
@@ -90,8 +94,7 @@ class Startup:
         ready = getattr(self.window, "store_ready", None)
         if callable(ready):  # the supervisor's KPIs wait for the schema
             ready()
-        sim = self.source_config is not None and self.source_config.kind == "sim"
-        if empty and (self.db_url == default_db_url() or sim):
+        if empty and self.demo:
             self._seed()
         else:
             self._start_calls()
@@ -237,6 +240,12 @@ def _role_window(role: str, args, store: Store, settings, operator: str, oms_url
 
 
 def run_gui(args, db_url: str) -> int:
+    from cti_desk.app.desk_setup import apply_desk_setup
+
+    # The command line, environment and settings file, resolved (the demo on a first run);
+    # the options the command line left empty are filled from them.
+    setup = apply_desk_setup(args)
+    demo = setup.demo and db_url == setup.db_url  # demo data only ever into the demo's own file
     source_config = None
     if args.source:
         from cti_desk.telephony.sources import parse_source
@@ -253,9 +262,11 @@ def run_gui(args, db_url: str) -> int:
     app.setOrganizationName("cti-desk")
     app.setDesktopFileName("cti-desk")
     app.setWindowIcon(app_icon())
-    settings = settings_file(config_dir())
+    if setup.file.moved_aside is not None:  # said on stderr and in the log when it was read
+        log.warning("settings: defaults in use; the unreadable file is %s", setup.file.moved_aside)
+    settings = state_file(config_dir(), setup.file)  # window state; settings keys from the TOML
     i18n.install_language(i18n.choose_language(settings))
-    role = args.role or str(settings.value("role", "operator"))
+    role = setup.role
 
     store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
     if role == "kiosk":  # its shop and a staff PIN to leave it, or one line and no window
@@ -266,7 +277,8 @@ def run_gui(args, db_url: str) -> int:
             store.dispose()
             return refused(args.kiosk)
     operator = _seat_operator(args, settings)  # bad settings: exit 2, before any window
-    settings.setValue("role", role)  # remembered once it can start (a refused kiosk is not)
+    if args.role:  # remembered once it can start (a refused kiosk is not)
+        settings.setValue("role", role)
     if source_config is not None:
         from cti_desk.telephony.sources import with_outside_line
 
@@ -284,6 +296,9 @@ def run_gui(args, db_url: str) -> int:
         from cti_desk.qt.help_menu import install_help_menu
 
         install_help_menu(window, desk_targets(args, db_url), store)
+        from cti_desk.qt.settings_menu import install_settings
+
+        install_settings(window, setup.file, demo=demo, db_url=db_url)
     window.outside_line = source_config.outside_line if source_config is not None else None
     window.show()
     # SIGINT/SIGTERM close the window like the user would (settings and drafts kept).
@@ -293,7 +308,7 @@ def run_gui(args, db_url: str) -> int:
     wake = QTimer(window)
     wake.timeout.connect(lambda: None)
     wake.start(300)
-    startup = Startup(app, window, store, args, db_url, source_config, outbox=outbox)
+    startup = Startup(app, window, store, args, db_url, source_config, outbox=outbox, demo=demo)
     startup.begin()
     try:
         code = app.exec()

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from cti_desk.domain.kiosk import pin_problem
+from cti_desk.services.desk_store import prepare_desk_store
 from cti_desk.services.kiosk import KioskShop, kiosk_shop, pin_is_set, set_pin
-from cti_desk.store.db import Store, needs_upgrade, upgrade
+from cti_desk.store.db import Store
 
 IDLE_TIMEOUT_DEFAULT = 60
 IDLE_TIMEOUT_MIN, IDLE_TIMEOUT_MAX = 15, 3600  # the warning comes ~10 s before the wipe
@@ -108,8 +109,8 @@ def kiosk_start(args, settings_value: Callable[[str, Any], Any], store: Store) -
     timeout, problem = _timeout(args, settings_value)
     if problem or timeout is None:
         return 2, problem or "invalid idle timeout"
-    if needs_upgrade(store.engine):
-        before, after = upgrade(store.engine)
+    before, after = prepare_desk_store(store)  # a shared PostgreSQL schema: only checked
+    if after is not None:
         log.info("store schema upgraded from %s to %s", before or "empty", after)
     shop = kiosk_shop(store, code)
     if shop is None:

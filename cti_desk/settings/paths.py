@@ -24,3 +24,12 @@ def config_dir() -> Path:
 
 def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'cti-desk.sqlite3'}"
+
+
+def default_store_path() -> Path:
+    return data_dir() / "cti-desk.sqlite3"
+
+
+def demo_db_url() -> str:
+    """The demo's own store (first run, nothing configured): never a desk's real one."""
+    return f"sqlite:///{data_dir() / 'demo.sqlite3'}"

@@ -5,7 +5,7 @@
 | URL | source |
 |---|---|
 | `ami://USER:SECRET@HOST:PORT[?auth=md5&inbound=...&dial_context=...&dial_prefix=...&outside_line=...]` | AmiSource |
-| `webhook://HOST:PORT[?token=T&outside_line=DIGITS]` | WebhookSource |
+| `webhook://HOST:PORT[?token=T|keyring&outside_line=DIGITS]` | WebhookSource |
 | `sim://[?rate=CALLS_PER_MIN&seed=S&agents=N]` | CallSimulator (agents PJSIP/2001..2000+N; default 4) |
 | `relay` | RelaySource: what `cti-desk relay` publishes through the store's PostgreSQL |
 
@@ -166,8 +166,30 @@ def _parse_webhook(url: str) -> SourceConfig:
             raise BadArgument(f"invalid webhook URL: unknown option {key[:40]!r}")
         if not value or len(value) > 512 or any(c.isspace() for c in value):
             raise BadArgument("invalid webhook URL: token must be 1-512 characters, no spaces")
-        token = value
+        token = _token_from_keyring(parts.hostname, port) if value == "keyring" else value
     return SourceConfig("webhook", host=parts.hostname, port=port, token=token, outside_line=outside_line)
+
+
+def webhook_keyring_username(host: str, port: int) -> str:
+    """The keyring entry `webhook://HOST:PORT?token=keyring` reads (service cti-desk)."""
+    host = f"[{host}]" if ":" in host else host
+    return f"webhook://{host.lower()}:{port}"
+
+
+def _token_from_keyring(host: str, port: int) -> str:
+    import keyring
+    import keyring.errors
+
+    from cti_desk.telephony.ami.url import KEYRING_SERVICE
+
+    username = webhook_keyring_username(host, port)
+    try:
+        token = keyring.get_password(KEYRING_SERVICE, username)
+    except keyring.errors.KeyringError as exc:
+        raise BadArgument(f"no usable keyring to read the webhook token: {exc}") from None
+    if not token:
+        raise BadArgument(f"no webhook token in the keyring: service {KEYRING_SERVICE!r}, username {username!r}")
+    return token
 
 
 def _parse_sim(url: str) -> SourceConfig:

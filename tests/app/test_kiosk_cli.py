@@ -88,8 +88,8 @@ def test_without_a_pin_the_kiosk_refuses_to_start_in_one_line(store, store_url):
     assert line.startswith("cti-desk: kiosk mode refused: no staff PIN is set")
     assert "cti-desk kiosk set-pin" in line
     # Not remembered as the seat's role: a plain `cti-desk` next opens the operator window.
-    ini = Path(os.environ["CTI_DESK_CONFIG_DIR"]) / "cti-desk.ini"
-    assert "role=kiosk" not in (ini.read_text(encoding="utf-8") if ini.exists() else "")
+    toml = Path(os.environ["CTI_DESK_CONFIG_DIR"]) / "cti-desk.toml"
+    assert "kiosk" not in (toml.read_text(encoding="utf-8") if toml.exists() else "")
 
 
 def test_an_unknown_shop_is_bad_usage(store, store_url):
@@ -110,11 +110,16 @@ def test_the_shop_and_idle_timeout_come_from_the_settings_file(store, sqlite_url
     ini.write_text("[kiosk]\nshop=S-SETTINGS\n", encoding="utf-8")
     done = run(["--db", sqlite_url, "--role", "kiosk"])
     assert done.returncode == 2 and "unknown shop 'S-SETTINGS'" in done.stderr
-    ini.write_text("[kiosk]\nshop=S-SHIBUYA\nidle_timeout=soon\n", encoding="utf-8")
+    # That older cti-desk.ini was carried over into cti-desk.toml, the settings file now.
+    toml = ini.with_name("cti-desk.toml")
+    assert 'shop = "S-SETTINGS"' in toml.read_text(encoding="utf-8")
+    assert ini.with_name("cti-desk.ini.migrated").is_file() and not ini.exists()
+    toml.write_text('schema = 1\n[kiosk]\nshop = "S-SHIBUYA"\nidle_timeout = "soon"\n', encoding="utf-8")
     done = run(["--db", sqlite_url, "--role", "kiosk"])
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        "cti-desk: error: invalid idle_timeout='soon' in the [kiosk] settings: not a whole number of seconds"]
+        f"cti-desk: error: the settings file {toml}: [kiosk] idle_timeout = 'soon': not a whole number; "
+        "fix it (the file was not changed)"]
 
 
 def test_no_shop_anywhere_and_a_bad_idle_timeout_are_bad_usage(sqlite_url):

@@ -1,0 +1,38 @@
+"""What a desk may do to its store's schema when it opens it.
+
+A desk-local SQLite file is brought up to date on the spot, as before (nobody else
+uses it). A PostgreSQL store is shared by many seats and its relay: only `cti-desk db
+upgrade` changes it. A desk that finds it older (or empty) says so and which command to
+run; a newer one is SchemaTooNew, as `store/db.py` says. Either way nothing is changed.
+"""
+
+from __future__ import annotations
+
+from cti_desk.store.db import (
+    Store,
+    StoreError,
+    current_revision,
+    head_revision,
+    is_sqlite,
+    needs_upgrade,
+    shown_url,
+    upgrade,
+)
+
+
+class SharedStoreNeedsUpgrade(StoreError):
+    """A shared store of an older schema: the desk leaves it to `cti-desk db upgrade`."""
+
+
+def prepare_desk_store(store: Store) -> tuple[str | None, str | None]:
+    """(before, after) when this desk upgraded its own SQLite file, (None, None) when the
+    schema was current; SharedStoreNeedsUpgrade / SchemaTooNew and nothing changed else."""
+    if not needs_upgrade(store.engine):  # SchemaTooNew for a schema this cti-desk does not know
+        return None, None
+    if is_sqlite(store.engine):
+        return upgrade(store.engine)
+    revision = current_revision(store.engine)
+    raise SharedStoreNeedsUpgrade(
+        f"the shared store has schema {revision or 'none (empty)'}, this cti-desk needs "
+        f"{head_revision(store.engine)}: run `cti-desk db upgrade --db {shown_url(store.url)}` "
+        "once, from one machine (this desk changed nothing)")
