@@ -12,15 +12,8 @@ from sqlalchemy.orm import Session
 
 from cti_desk.domain.model import Resolution, Segment, segment_for
 from cti_desk.domain.phone import CallerNumber, NumberKind, normalize
-from cti_desk.store.models import (
-    Address,
-    ChannelIdentity,
-    Customer,
-    CustomerEmail,
-    CustomerPhone,
-    PointsEntry,
-    Purchase,
-)
+from cti_desk.services.story_reads import PHONE_LOOKUP, AddressRow, read_card
+from cti_desk.store.models import PointsEntry, Purchase
 
 MAX_MATCHES = 50
 
@@ -33,14 +26,8 @@ class CallerMatch:
 
 
 def phone_lookup_statement(e164: str):
-    """The screen-pop query, exposed so tests can EXPLAIN it."""
-    return (
-        select(CustomerPhone.customer_id)
-        .where(CustomerPhone.e164 == e164)
-        .distinct()
-        .order_by(CustomerPhone.customer_id)
-        .limit(MAX_MATCHES)
-    )
+    """The screen-pop query (a fixed text statement: cheap to run), exposed so tests can EXPLAIN it."""
+    return PHONE_LOOKUP.bindparams(e164=e164, limit=MAX_MATCHES)
 
 
 def resolve_caller(
@@ -51,7 +38,7 @@ def resolve_caller(
         return CallerMatch(number, Resolution.ANONYMOUS)
     if number.e164 is None:
         return CallerMatch(number, Resolution.NONE)
-    ids = tuple(session.scalars(phone_lookup_statement(number.e164)))
+    ids = tuple(session.connection().execute(PHONE_LOOKUP, {"e164": number.e164, "limit": MAX_MATCHES}).scalars())
     if not ids:
         return CallerMatch(number, Resolution.NONE)
     return CallerMatch(number, Resolution.UNIQUE if len(ids) == 1 else Resolution.MULTIPLE, ids)
@@ -70,7 +57,7 @@ class CustomerSummary:
     identities: list[tuple[str, str]] = field(default_factory=list)  # (channel, external id)
     phones: list[tuple[str, str]] = field(default_factory=list)  # (kind, e164)
     emails: list[str] = field(default_factory=list)
-    addresses: list[Address] = field(default_factory=list)
+    addresses: list[AddressRow] = field(default_factory=list)
 
 
 def order_count(session: Session, customer_id: int) -> int:
@@ -88,45 +75,21 @@ def points_balance(session: Session, customer_id: int) -> int:
 
 
 def customer_summary(session: Session, customer_id: int) -> CustomerSummary | None:
-    # The card's figures with the customer in one round trip (the pop waits on each one).
-    head = session.execute(
-        select(
-            Customer.id, Customer.name, Customer.name_kana, Customer.flags,
-            select(func.count(Purchase.id)).where(Purchase.customer_id == customer_id).scalar_subquery(),
-            select(func.coalesce(func.sum(PointsEntry.delta), 0))
-            .where(PointsEntry.customer_id == customer_id).scalar_subquery(),
-        ).where(Customer.id == customer_id)
-    ).one_or_none()
-    if head is None:
+    """The card: one statement (story_reads.CARD); the pop waits on it."""
+    card = read_card(session, customer_id)
+    if card is None:
         return None
-    cid, name, name_kana, flags, orders, points = head
-    orders, points = orders or 0, points or 0
-    identities = session.execute(
-        select(ChannelIdentity.channel, ChannelIdentity.external_id, ChannelIdentity.member_id)
-        .where(ChannelIdentity.customer_id == customer_id).order_by(ChannelIdentity.id)
-    ).all()
-    phones = session.execute(
-        select(CustomerPhone.kind, CustomerPhone.e164)
-        .where(CustomerPhone.customer_id == customer_id)
-        .distinct()
-    ).all()
-    emails = session.scalars(
-        select(CustomerEmail.email).where(CustomerEmail.customer_id == customer_id).distinct()
-    ).all()
-    addresses = session.scalars(
-        select(Address).where(Address.customer_id == customer_id).order_by(Address.id)
-    ).all()
     return CustomerSummary(
-        id=cid,
-        name=name,
-        name_kana=name_kana,
-        segment=segment_for(orders),
-        points=points,
-        order_count=orders,
-        flags=[f for f in flags.split(",") if f],
-        member_ids=[member for _channel, _external, member in identities if member],
-        identities=[(channel, external) for channel, external, _member in identities],
-        phones=[(k, e) for k, e in phones],
-        emails=list(emails),
-        addresses=list(addresses),
+        id=card.id,
+        name=card.name,
+        name_kana=card.name_kana,
+        segment=segment_for(card.order_count),
+        points=card.points,
+        order_count=card.order_count,
+        flags=[f for f in card.flags.split(",") if f],
+        member_ids=[member for _channel, _external, member in card.identities if member],
+        identities=[(channel, external) for channel, external, _member in card.identities],
+        phones=card.phones,
+        emails=card.emails,
+        addresses=card.addresses,
     )

@@ -24,6 +24,7 @@ from cti_desk.services.customers import (
     customer_summary,
     resolve_caller,
 )
+from cti_desk.services.story_reads import read_first_purchases, read_inquiries
 from cti_desk.store.db import Store
 from cti_desk.store.models import (
     Address,
@@ -31,8 +32,6 @@ from cti_desk.store.models import (
     Customer,
     DeliveryOrder,
     DeliveryOrderLine,
-    Inquiry,
-    InquiryEntry,
     Location,
     PointsEntry,
     Product,
@@ -41,6 +40,7 @@ from cti_desk.store.models import (
 )
 
 PAGE_SIZE = 200
+MAX_PENDING = 50  # delivery orders not yet purchases, on top of the first page
 MAX_INQUIRIES = 500
 PENDING_DELIVERY = "pending_delivery"
 # A purchase's points: earned, less what a cancel took back (services/order_life.py).
@@ -290,8 +290,8 @@ def pending_deliveries(session: Session, customer_id: int) -> list[PurchaseRow]:
             DeliveryOrder.purchase_id.is_(None),
             DeliveryOrder.status.not_in(("cancelled", "delivered")),
         )
-        .order_by(DeliveryOrder.created_at.desc())
-        .limit(50)
+        .order_by(DeliveryOrder.created_at.desc(), DeliveryOrder.id.desc())
+        .limit(MAX_PENDING)
     ).all()
     out = []
     for o in orders:
@@ -312,41 +312,21 @@ def pending_deliveries(session: Session, customer_id: int) -> list[PurchaseRow]:
     return out
 
 
-def _inquiry_row(i: Inquiry, entries: tuple[EntryRow, ...] = ()) -> InquiryRow:
-    return InquiryRow(
-        id=i.id, channel=i.channel, opened_at=i.opened_at, closed_at=i.closed_at,
-        operator=i.operator, subject=i.subject, notes=i.notes, disposition=i.disposition,
-        status=i.status, call_id=i.call_id, entries=entries,
-    )
-
-
-def _threads(session: Session, inquiry_ids: list[int]) -> dict[int, tuple[EntryRow, ...]]:
-    """Each inquiry's entries, oldest first, in one query."""
-    threads: dict[int, list[EntryRow]] = defaultdict(list)
-    if not inquiry_ids:
-        return {}
-    for e in session.scalars(
-        select(InquiryEntry)
-        .where(InquiryEntry.inquiry_id.in_(inquiry_ids))
-        .order_by(InquiryEntry.inquiry_id, InquiryEntry.started_at, InquiryEntry.id)
-    ):
-        threads[e.inquiry_id].append(EntryRow(
-            call_id=e.call_id, channel=e.channel, operator=e.operator, started_at=e.started_at,
-            ended_at=e.ended_at, notes=e.notes, disposition=e.disposition, caller_number=e.caller_number,
-        ))
-    return {k: tuple(v) for k, v in threads.items()}
-
-
 def inquiries_for(session: Session, customer_id: int, limit: int = MAX_INQUIRIES) -> list[InquiryRow]:
     """Every channel's inquiries with their threads: the open ones first, then newest first."""
-    rows = session.scalars(
-        select(Inquiry)
-        .where(Inquiry.customer_id == customer_id)
-        .order_by(Inquiry.opened_at.desc(), Inquiry.id.desc())
-        .limit(limit)
-    ).all()
-    threads = _threads(session, [i.id for i in rows])
-    items = [_inquiry_row(i, threads.get(i.id, ())) for i in rows]
+    items = []
+    for inquiry in read_inquiries(session, customer_id, limit):
+        iid, channel, opened_at, closed_at, operator, subject, notes, disposition, status, call_id = inquiry.head
+        entries = tuple(
+            EntryRow(call_id=e_call, channel=e_channel, operator=e_operator, started_at=started,
+                     ended_at=ended, notes=e_notes, disposition=e_disposition, caller_number=number)
+            for e_call, e_channel, e_operator, started, ended, e_notes, e_disposition, number in inquiry.entries
+        )
+        items.append(InquiryRow(
+            id=iid, channel=channel, opened_at=opened_at, closed_at=closed_at, operator=operator,
+            subject=subject, notes=notes, disposition=disposition, status=status, call_id=call_id,
+            entries=entries,
+        ))
     return [i for i in items if i.status == "open"] + [i for i in items if i.status != "open"]
 
 
@@ -388,14 +368,27 @@ def candidates(session: Session, customer_ids: list[int] | tuple[int, ...]) -> l
     ]
 
 
+def first_purchases(session: Session, customer_id: int) -> list[PurchaseRow]:
+    """pending_deliveries + purchase_page(customer_id, 0) in one statement: what a pop shows."""
+    return [
+        PurchaseRow(
+            purchase_id=None if r.pending else r.id, order_no=r.order_no, channel=r.channel, place=r.place,
+            purchased_at=r.at, items=_items_text(r.lines), amount=r.total, points=r.points,
+            status=r.status, product_ids=tuple(r.product_ids),
+        )
+        for r in read_first_purchases(session, customer_id, PAGE_SIZE, MAX_PENDING, PENDING_DELIVERY)
+    ]
+
+
 def customer_story(session: Session, customer_id: int) -> CustomerStory | None:
+    """Card, first purchase page and inquiries: three statements (services/story_reads.py)."""
     summary = customer_summary(session, customer_id)
     if summary is None:
         return None
     return CustomerStory(
         summary=summary,
         purchase_count=summary.order_count,  # the same count of the customer's purchases
-        purchases=pending_deliveries(session, customer_id) + purchase_page(session, customer_id, 0),
+        purchases=first_purchases(session, customer_id),
         inquiries=inquiries_for(session, customer_id),
         phones_shown={e164: display(e164) for _kind, e164 in summary.phones},
     )
