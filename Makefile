@@ -12,7 +12,7 @@ APT_PKGS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 	libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xkb1 \
 	desktop-file-utils appstream
 
-.PHONY: run test lint bench load sysdeps venv clean screenshot screenshot-kiosk translations dist dist-test
+.PHONY: run test lint bench bench-quick load sysdeps venv clean screenshot screenshot-kiosk translations dist dist-test
 
 sysdeps:
 	@bash scripts/sysdeps.sh $(APT_PKGS)
@@ -38,6 +38,11 @@ test: sysdeps venv
 
 bench: sysdeps venv
 	@bash scripts/bench.sh
+
+# The same scripts on a 100,000-customer store with fewer iterations (under two minutes
+# once the store is built): bench/results-quick.json.
+bench-quick: sysdeps venv
+	@BENCH_QUICK=1 bash scripts/bench.sh
 
 # The load run (not part of `make test`): 20 seats, one relay, one PostgreSQL restarted
 # midway, 10 minutes; invariants checked, latency reported (docs/PERFORMANCE.md).

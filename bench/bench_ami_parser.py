@@ -19,6 +19,7 @@ recordings, so the parser is not only measured on what it was tuned against.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -27,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchlib import record  # noqa: E402  (bench/ is the script's own folder on sys.path)
 from panoramisk.ami_protocol import AMIProtocol  # noqa: E402
 
 from cti_desk.telephony.ami.parser import AmiParser  # noqa: E402
@@ -137,7 +139,7 @@ def median_of(fn, parts: list[bytes], runs: int = 3) -> tuple[float, int]:
     return statistics.median(times), count
 
 
-def measure(label: str, data: bytes, frames: int, chunk: int) -> float:
+def measure(label: str, data: bytes, frames: int, chunk: int, figure: str) -> float:
     parts = chunks(data, chunk)
     print(f"{label}: {frames} frames, {len(data) / 1e6:.1f} MB, {len(parts)} chunks of {chunk} bytes")
     ours_t, ours_n = median_of(ours, parts)
@@ -145,16 +147,18 @@ def measure(label: str, data: bytes, frames: int, chunk: int) -> float:
     a, b = ours_n / ours_t, theirs_n / theirs_t
     print(f"  cti-desk AmiParser {a:10,.0f} events/s ({ours_n} in {ours_t:.3f} s)  "
           f"panoramisk 1.4 (baseline) {b:10,.0f} events/s ({theirs_n} in {theirs_t:.3f} s)  ratio {a / b:.2f}x")
+    record(figure, a, "events/s", b, ">= 2x", "median of 3", vs="panoramisk 1.4")
     return a / b
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--events", type=int, default=200_000)
+    ap.add_argument("--events", type=int, default=int(os.environ.get("BENCH_AMI_EVENTS", "200000")))
     ap.add_argument("--chunk", type=int, default=65536)
     args = ap.parse_args()
-    recorded = measure("recorded stream", *stream(args.events), args.chunk)
-    a20 = measure("Asterisk 20 call-center stream", *asterisk20_stream(args.events), args.chunk)
+    recorded = measure("recorded stream", *stream(args.events), args.chunk, "AMI parser, recorded stream")
+    a20 = measure("Asterisk 20 call-center stream", *asterisk20_stream(args.events), args.chunk,
+                  "AMI parser, Asterisk 20 stream")
     print(f"ratio to panoramisk (median of 3, target >= 2x): recorded {recorded:.2f}x, Asterisk 20 {a20:.2f}x")
 
 

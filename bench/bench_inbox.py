@@ -36,7 +36,7 @@ from sqlalchemy import create_engine, func, select, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+from benchlib import p50, percentile, record  # bench/ is the script's own folder on sys.path
 
 from cti_desk.domain.line_webhook import sign
 from cti_desk.store.db import open_store
@@ -156,6 +156,12 @@ def measure(name: str, db: str) -> None:
     print(f"{name}, {SENDERS} senders:")
     for phase in phases:
         phase.report()
+    steady = phases[1]
+    every = steady.times["LINE"] + steady.times["form"]
+    record(f"inbox ({name}) steady requests/s", len(every) / steady.took, "requests/s",
+           note=f"{SENDERS} senders, {steady.took:.0f} s")
+    record(f"inbox ({name}) steady to 2xx, p99", percentile(every, 0.99) * 1e3, "ms",
+           note=f"p50 {p50(every) * 1e3:.1f} ms")
     print(f"  stored: {inquiries:,} inquiries (answered {answered:,}), {customers:,} customers")
 
 

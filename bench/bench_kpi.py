@@ -27,7 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+from benchlib import p50, percentile, record  # bench/ is the script's own folder on sys.path
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -40,6 +40,7 @@ from cti_desk.services.kpi import (
     journey,
     kpi_rows,
     local_date,
+    utc_bounds,
 )
 from cti_desk.store.db import open_store
 from cti_desk.store.models import CallLogEntry, Customer
@@ -72,6 +73,14 @@ class Probe(QObject):
         now = time.perf_counter()
         self.late.append(max(0.0, (now - self.last) * 1000 - PROBE_MS))
         self.last = now
+
+
+def bare_count(store, start, to) -> int:
+    """The floor under a page: the same 30 days' calls counted by one indexed range read."""
+    lo, hi = utc_bounds(start, to)
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(CallLogEntry)
+                        .where(CallLogEntry.rang_at >= lo, CallLogEntry.rang_at < hi))
 
 
 def window_pages(store, end) -> tuple[list[float], list[float], list[float]]:
@@ -122,7 +131,7 @@ def main() -> int:
             print("kpi: the store has no call log (demo data from before issue 11?)")
             return 0
         end = local_date(last)
-        pages, per_page_calls = [], 0
+        pages, bare, per_page_calls = [], [], 0
         for i in range(N):
             to = end - timedelta(days=i)
             start = to - timedelta(days=29)
@@ -130,6 +139,7 @@ def main() -> int:
                                                          for by in ("day", "segment", "channel")])
             pages.append(ms)
             per_page_calls = sum(r.calls for r in rows[0])
+            bare.append(timed(lambda start=start, to=to: bare_count(store, start, to))[0])
         month = end - timedelta(days=29)
         journey_ms = [timed(lambda: journey(store, month, end))[0] for _ in range(VIEW_N)]
         asked_ms = [timed(lambda: asked_out_of_stock(store, month, end))[0] for _ in range(VIEW_N)]
@@ -149,6 +159,17 @@ def main() -> int:
     print(f"kpiView page as the window loads it (30 days by day + journey + asked products), {VIEW_N} "
           f"pages: p50 {p50(view_ms):.0f} ms, max {max(view_ms):.0f} ms; rows shown after p50 "
           f"{p50(first_ms):.0f} ms; longest GUI stall of a page p50 {p50(stall_ms):.0f} ms, max {max(stall_ms):.0f} ms")
+    print(f"bare count of the same 30 days' calls (one range read), {N} runs: p50 {p50(bare):.1f} ms, "
+          f"p99 {percentile(bare, 0.99):.1f} ms")
+    base = percentile(bare, 0.99)
+    record("KPI page (30 days, 3 groupings), p99", percentile(pages, 0.99), "ms", base,
+           note=f"p50 {p50(pages):.0f} ms, {N} pages", vs="bare count of the 30 days p99")
+    record("KPI calls per quarter hour (a day), p99", percentile(quarter_ms, 0.99), "ms")
+    record("KPI journey (30 days), p50", p50(journey_ms), "ms", base, vs="bare count of the 30 days p99")
+    record("KPI asked while out of stock (30 days), p50", p50(asked_ms), "ms", base,
+           vs="bare count of the 30 days p99")
+    record("kpiView page as the window loads it, p50", p50(view_ms), "ms", note=f"rows shown p50 {p50(first_ms):.0f} ms")
+    record("kpiView longest GUI stall of a page, max", max(stall_ms), "ms", target="< 50")
     return 0
 
 

@@ -22,15 +22,16 @@ from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+from benchlib import p50, percentile, record  # bench/ is the script's own folder on sys.path
 
 from cti_desk.app.monitor import LinePrinter, _lookup_for
+from cti_desk.services.customers import phone_lookup_statement
 from cti_desk.store.db import open_store
 from cti_desk.store.models import CustomerPhone
 from cti_desk.telephony.calls import CallTracker
 from tests.telephony.recorded_calls import QueueCall
 
-N = 2000
+N = int(os.environ.get("BENCH_MONITOR_N", "2000"))
 
 
 class TimedPipe:
@@ -83,6 +84,17 @@ async def measure(store, calls: list[QueueCall]) -> tuple[list[float], list[floa
     return ring, answer, end
 
 
+def bare_sql(store, numbers: list[str]) -> list[float]:
+    """The caller lookup's SQL alone, on the same numbers, after the run (as warm)."""
+    times = []
+    with store.session() as s:
+        for raw in numbers:
+            t0 = time.perf_counter()
+            s.scalars(phone_lookup_statement("+81" + raw[1:])).all()
+            times.append(time.perf_counter() - t0)
+    return times
+
+
 def main() -> None:
     url = os.environ.get("BENCH_DB")
     if not url:
@@ -103,10 +115,16 @@ def main() -> None:
                 numbers.append("0" + e164[3:])
     calls = [QueueCall(uid=f"asterisk-1.{10 * i}", number=n) for i, n in enumerate(numbers)]
     ring, answer, end = asyncio.run(measure(store, calls))
+    bare = bare_sql(store, numbers)
     print(f"store: {url.rsplit('/', 1)[-1]} ({store.engine.dialect.name}), {N} calls")
     for label, values in (("ringing (lookup)", ring), ("answered", answer), ("ended", end)):
         print(f"event -> line {label:17s} p50 {p50(values) * 1e3:.3f} ms  "
               f"p99 {percentile(values, 0.99) * 1e3:.3f} ms  max {max(values) * 1e3:.3f} ms")
+    print(f"bare SQL lookup (phone_lookup_statement, same numbers) p50 {p50(bare) * 1e3:.3f} ms  "
+          f"p99 {percentile(bare, 0.99) * 1e3:.3f} ms")
+    record("monitor: Newchannel -> line (lookup), p99", percentile(ring, 0.99) * 1e3, "ms",
+           percentile(bare, 0.99) * 1e3, note=f"n={len(ring)}", vs="bare SQL lookup p99")
+    record("monitor: answered -> line, p99", percentile(answer, 0.99) * 1e3, "ms", note=f"n={len(answer)}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ agents' rows and the waiting callers.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
 import threading
@@ -18,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+from benchlib import p50, percentile, record  # bench/ is the script's own folder on sys.path
 
 from cti_desk.app.queues import print_queues
 from cti_desk.telephony.ami.message import Message
@@ -26,7 +27,7 @@ from cti_desk.telephony.queues import QueueBoard
 
 QUEUES = [f"q{i:02d}" for i in range(30)]
 AGENTS = [f"PJSIP/{2000 + i}" for i in range(200)]
-N = 2000
+N = int(os.environ.get("BENCH_QUEUES_N", "2000"))
 
 
 class Idle:
@@ -92,17 +93,29 @@ async def measure() -> tuple[list[float], list[float], list[float]]:
         t0 = time.perf_counter()
         board.figures(), board.total(), board.agents(), board.waiting_callers(), board.changed_queues()
         snapshot.append(time.perf_counter() - t0)
+    bare = []  # the floor under a line: one queue's figures as JSON, written and flushed
+    line = board.figures()[0].as_json()
+    for _ in range(N):
+        t0 = time.perf_counter()
+        out.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
+        out.flush()
+        bare.append(time.perf_counter() - t0)
     out.raw.close()
-    return join, connect, snapshot
+    return join, connect, snapshot, bare
 
 
 def main() -> None:
-    join, connect, snapshot = asyncio.run(measure())
+    join, connect, snapshot, bare = asyncio.run(measure())
     print(f"{len(QUEUES)} queues, {len(AGENTS)} agents, {N} calls")
     for label, values in (("QueueCallerJoin -> line", join), ("AgentConnect -> line", connect),
                           ("window snapshot (1 Hz)", snapshot)):
         print(f"{label:25s} p50 {p50(values) * 1e3:.3f} ms  p99 {percentile(values, 0.99) * 1e3:.3f} ms  "
               f"max {max(values) * 1e3:.3f} ms")
+    print(f"{'bare JSON line + flush':25s} p50 {p50(bare) * 1e3:.3f} ms  p99 {percentile(bare, 0.99) * 1e3:.3f} ms")
+    record("queues: QueueCallerJoin -> line, p99", percentile(join, 0.99) * 1e3, "ms",
+           percentile(bare, 0.99) * 1e3, vs="a line's JSON + write + flush alone")
+    record("queues: AgentConnect -> line, p99", percentile(connect, 0.99) * 1e3, "ms",
+           percentile(bare, 0.99) * 1e3, vs="a line's JSON + write + flush alone")
 
 
 if __name__ == "__main__":

@@ -9,14 +9,14 @@ import os
 import random
 import time
 
-from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+from benchlib import p50, percentile, record  # bench/ is the script's own folder on sys.path
 from sqlalchemy import func, select
 
 from cti_desk.services.customers import phone_lookup_statement, resolve_caller
 from cti_desk.store.db import open_store
 from cti_desk.store.models import Customer, CustomerPhone
 
-N = 2000
+N = int(os.environ.get("BENCH_RESOLUTION_N", "2000"))
 
 
 
@@ -46,6 +46,8 @@ def main() -> None:
             f"{label:18s} p50 {p50(values) * 1e3:.3f} ms  "
             f"p99 {percentile(values, 0.99) * 1e3:.3f} ms  (n={len(values)})"
         )
+    record("resolve_caller(), p99", percentile(service_times, 0.99) * 1e3, "ms",
+           percentile(sql_times, 0.99) * 1e3, vs="bare SQL lookup p99")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+from benchlib import p50, percentile, record  # bench/ is the script's own folder on sys.path
 from sqlalchemy import func, select
 
 from cti_desk.services.search import search_customers
@@ -126,6 +126,11 @@ def main() -> None:
     every = [t for values in times.values() for t in values]
     print(f"{'all':18s} p50 {p50(every) * 1e3:6.2f} ms  p99 {percentile(every, 0.99) * 1e3:6.2f} ms  "
           f"max {max(every) * 1e3:.1f} ms  (n={len(every)})")
+    worst = max(times, key=lambda kind: percentile(times[kind], 0.99))
+    record("customer search, every kind, p99", percentile(every, 0.99) * 1e3, "ms", target=50,
+           note=f"p50 {p50(every) * 1e3:.2f} ms, n={len(every)}")
+    record("customer search, slowest kind, p99", percentile(times[worst], 0.99) * 1e3, "ms", target=50,
+           note=worst)
 
 
 if __name__ == "__main__":

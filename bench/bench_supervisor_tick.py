@@ -40,7 +40,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+from benchlib import p50, percentile, record  # bench/ is the script's own folder on sys.path
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -278,8 +278,10 @@ def main() -> None:
     print(f"window {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}, queue tab, all queues; QT_QPA_PLATFORM="
           f"{os.environ.get('QT_QPA_PLATFORM')} (raster into memory, no vsync); load average "
           f"{load[0]:.2f} at the start; all times ms")
+    ticks_p99, stall_max = {}, {}
     for floor in (busy, small):
         out = measure_ticks(floor, settings_dir)
+        ticks_p99[floor] = percentile(out["gui"], 0.99) * 1e3
         print(f"one 1 Hz tick, {floor.label}{' (baseline)' if floor is small else ''}:")
         print(line("snapshot under the feed's lock", out["snapshot"]))
         print(line("show_snapshot (GUI thread)", out["show"]))
@@ -287,10 +289,15 @@ def main() -> None:
         print(line("tick on the GUI thread, all three", out["gui"]))
     for floor in (busy, small):
         late, ticks, sent = measure_stalls(floor, settings_dir)
+        stall_max[floor] = max(late) * 1e3
         print(f"GUI thread stalls over {STALL_SECONDS:.0f} s at 1 Hz, {sent / STALL_SECONDS:.0f} call events/s "
               f"through the feed, {floor.label}{' (baseline)' if floor is small else ''}: {ticks} ticks")
         print(line(f"lateness of a {PROBE_MS} ms timer", late)
               + f"  >16 ms: {sum(v > 0.016 for v in late)}  >50 ms: {sum(v > 0.050 for v in late)}")
+    record("supervisor 1 Hz tick on the GUI thread, p99", ticks_p99[busy], "ms", ticks_p99[small],
+           note=busy.label, vs=small.label)
+    record("supervisor longest GUI stall, 100 events/s", stall_max[busy], "ms", stall_max[small], "< 50",
+           note=f"{STALL_SECONDS:.0f} s, {busy.label}", vs=small.label)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
     del app
 
