@@ -469,6 +469,15 @@ def main() -> None:
     print(line("background op alone (pop_for_caller, no audit)", op["op"]))
     for key, values in parts.items():
         print(line("  " + key, values))
+    from benchlib import record  # the figures into make bench's results (bench/benchlib.py)
+
+    pop_ms, sql_ms = [(p.t1 - p.t0) * 1e3 for p in unique], [v * 1e3 for v in sql]
+    if pop_ms and sql_ms:
+        record("screen pop, unique caller, p50", p50(pop_ms), "ms", p50(sql_ms), vs="bare SQL lookup p50")
+        record("screen pop, unique caller, p99", percentile(pop_ms, 0.99), "ms", percentile(sql_ms, 0.99),
+               FRAME_MS, note=f"{customers:,} customers, n={len(pop_ms)}", vs="bare SQL lookup p99")
+        record("screen pop background op alone, p99", percentile(op["op"], 0.99) * 1e3, "ms",
+               percentile(sql_ms, 0.99), vs="bare SQL lookup p99")
 
 
 if __name__ == "__main__":
