@@ -288,6 +288,7 @@ def run_window(store: Store, callers: list[Caller], warmup: list[Caller]) -> tup
     window = MainWindow(store, "bench")
     window.show()
     window.resize(*WINDOW_SIZE)
+    tasks.settle_memory()  # as the app does once its window is shown
     watch = Watch(window)
     source = open_source(parse_source(f"ami://bench:bench-secret@127.0.0.1:{pbx.ami.port}"))
     bridge = CallBridge(source, None, window)

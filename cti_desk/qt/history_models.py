@@ -121,6 +121,8 @@ class PurchaseHistoryModel(HistoryTable):
             self._requery()
 
     def clear(self) -> None:
+        if self._customer_id is None and not self._rows and not self._fetching:
+            return  # empty already: a model reset costs the view a relayout
         self.reset(None, [], 0)
 
     def set_order_status(self, order_no: str, status: str) -> None:

@@ -46,7 +46,8 @@ class InquiryHistoryModel(HistoryTable):
         self.endResetModel()
 
     def clear(self) -> None:
-        self.reset([])
+        if self._rows:  # empty already: a model reset costs the view a relayout
+            self.reset([])
 
     def open_inquiry(self, excluding_call: str | None = None, chosen: int | None = None) -> InquiryRow | None:
         """The inquiry a call may continue: the one already chosen, else the first open one

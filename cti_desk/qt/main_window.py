@@ -124,7 +124,8 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         self.panel.dialRequested.connect(self.dialRequested)
         self.panel.new_form.createRequested.connect(self._create_customer)
 
-        self.calls = ShiftCallsModel(self)
+        # The newest calls stay listed; the one on screen whatever its age.
+        self.calls = ShiftCallsModel(self, keep=lambda call: call is self.current)
         self.calls_view = QTableView()
         self.calls_view.setObjectName("shiftCalls")
         self.calls_view.setModel(self.calls)
@@ -306,7 +307,7 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("cti-desk — operator {name}").format(name=self.operator))
-        self.calls_heading.setText(self.tr("Calls this shift"))
+        self._show_calls_heading()
         self.tabs.setTabText(0, self.tr("Purchases"))
         self.tabs.setTabText(1, self.tr("Inquiries"))
         self.tabs.setTabText(2, self.tr("Inventory"))

@@ -61,7 +61,16 @@ class OperatorCalls(CallLogging):
         self.calls_view.addAction(self.act_call_back)
         self.calls_view.selectionModel().selectionChanged.connect(self._update_call_back)
         self.calls.dataChanged.connect(self._calls_changed)
+        self.calls.letGo.connect(self._show_calls_heading)
         self._restore_missed_calls()
+
+    def _show_calls_heading(self, *_let_go) -> None:
+        if self.calls.let_go:  # the list keeps the newest calls only
+            self.calls_heading.setText(translate(
+                "OperatorCalls", "Calls this shift (the newest {count}; older ones are in the call log)").format(
+                    count=self.calls.rowCount()))
+        else:
+            self.calls_heading.setText(translate("MainWindow", "Calls this shift"))
 
     def _retranslate_calls(self) -> None:
         text = translate("OperatorCalls", "Take over the incoming call")

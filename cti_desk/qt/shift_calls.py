@@ -1,11 +1,12 @@
 """This shift's calls as the window knows them (ShiftCall) and the list of them
-(ShiftCallsModel, newest first), with the labels of their states.
+(ShiftCallsModel, newest first, the newest MAX_SHOWN), with the labels of their states.
 
 Everything about the caller comes from the PBX: plain text, never rich text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,14 +16,23 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from cti_desk.domain.calls import CallState
 from cti_desk.domain.phone import WithheldReason, display, withheld_reason
 from cti_desk.domain.text import bounded
+from cti_desk.qt.i18n import current_language
 from cti_desk.services.inquiries import WrapUp
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# A long shift (or a day of missed calls restored) would keep every call in memory and in
+# every repaint: finished calls past the newest MAX_SHOWN leave the list (the call log has them).
+MAX_SHOWN = 200
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_CALL = int(Qt.ItemDataRole.UserRole) + 1  # ShiftCallsModel.CALL_ROLE
+_ROLES = frozenset((_DISPLAY, _CALL))
 
 
 @dataclass(slots=True)
@@ -93,8 +103,21 @@ def withheld_label(reason: str) -> str:
     }.get(reason, QCoreApplication.translate("CallBar", "Withheld"))
 
 
+_state_labels: dict[tuple, str] = {}  # (language, what decides the label) -> label
+
+
 def status_label(call: ShiftCall) -> str:
     """The shift list's state column: the phase, or what became of the call here."""
+    key = (current_language(), call.withdrawn, call.announced, call.phase, call.called_back_at is None)
+    label = _state_labels.get(key)
+    if label is None:
+        if len(_state_labels) > 256:  # a few dozen combinations; bounded all the same
+            _state_labels.clear()
+        label = _state_labels[key] = _status_label(call)
+    return label
+
+
+def _status_label(call: ShiftCall) -> str:
     if call.withdrawn:
         return withdrawn_label(call.withdrawn)
     if call.announced:
@@ -122,15 +145,24 @@ def phase_label(phase: str) -> str:
 
 
 class ShiftCallsModel(QAbstractTableModel):
-    """This shift's calls, newest first: pops never stack up as windows."""
+    """This shift's calls, newest first: pops never stack up as windows.
+
+    At most `limit` rows: past it, the oldest finished call (missed or done, not waiting
+    to be taken over, not one `keep` names) leaves; `letGo` says how many have so far.
+    """
 
     COLUMNS = ("Time", "Number", "Name", "State")
     CALL_ROLE = Qt.ItemDataRole.UserRole + 1
+    letGo = Signal(int)  # calls let go of so far (they stay in the call log)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, keep: Callable[[ShiftCall], bool] | None = None,
+                 limit: int | None = None) -> None:
         super().__init__(parent)
         self._calls: list[ShiftCall] = []
         self._by_id: dict[str, ShiftCall] = {}
+        self._keep = keep or (lambda _call: False)
+        self._limit = MAX_SHOWN if limit is None else limit
+        self.let_go = 0
 
     def calls(self) -> list[ShiftCall]:
         return list(self._calls)
@@ -159,6 +191,20 @@ class ShiftCallsModel(QAbstractTableModel):
         self._calls.insert(row, call)
         self._by_id[call.call_id] = call
         self.endInsertRows()
+        if len(self._calls) > self._limit:
+            self._trim()
+
+    def _trim(self) -> None:
+        before = self.let_go
+        n = len(self._calls) - 1
+        while len(self._calls) > self._limit and n >= 0:
+            c = self._calls[n]
+            if c.phase in ("missed", "done") and not c.announced and not self._keep(c):
+                self.remove(c)
+                self.let_go += 1
+            n -= 1
+        if self.let_go != before:
+            self.letGo.emit(self.let_go)
 
     def remove(self, call: ShiftCall) -> None:
         """A call that was never this seat's after all (withdrawn, nothing typed)."""
@@ -193,11 +239,15 @@ class ShiftCallsModel(QAbstractTableModel):
             )[section] if 0 <= section < 4 else None
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._calls)):
+    def data(self, index: _Index, role: int = _DISPLAY):
+        # A view asks ~7 roles per painted cell: the ones never answered cost one lookup.
+        if role not in _ROLES:
             return None
-        c = self._calls[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = index.row()
+        if not (0 <= row < len(self._calls)):  # an invalid index is (-1, -1)
+            return None
+        c = self._calls[row]
+        if role == _DISPLAY:
             col = index.column()
             if col == 0:
                 return c.time_text()
@@ -206,6 +256,6 @@ class ShiftCallsModel(QAbstractTableModel):
             if col == 2:
                 return c.name_text()
             return status_label(c)
-        if role == self.CALL_ROLE:
+        if role == _CALL:
             return c
         return None

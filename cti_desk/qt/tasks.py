@@ -10,6 +10,7 @@ that widget is gone (a closed window's late results are dropped, not crashed on)
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 from collections.abc import Callable
@@ -107,3 +108,15 @@ def shutdown() -> None:
     if _runner is not None:
         _runner.shutdown()
         _runner = None
+
+
+def settle_memory() -> None:
+    """Once the window is up: collect start-up's garbage, then freeze what is left (modules,
+    widgets, the store's metadata) out of the collector's sight.
+
+    Without it, the first full collection after start-up walks every object made while
+    starting (~47 ms at 1 M customers, on whichever thread trips it: a pop's worker). Call
+    it once, after the main window is shown; later objects are collected as usual.
+    """
+    gc.collect()
+    gc.freeze()

@@ -1742,7 +1742,7 @@ Touch anywhere to continue.</source>
         <translation>cti-desk — オペレーター {name}</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="309"/>
+        <location filename="../../qt/operator_calls.py" line="73"/>
         <source>Calls this shift</source>
         <translation>本日の通話</translation>
     </message>
@@ -1847,6 +1847,11 @@ Touch anywhere to continue.</source>
 </context>
 <context>
     <name>OperatorCalls</name>
+    <message>
+        <location filename="../../qt/operator_calls.py" line="69"/>
+        <source>Calls this shift (the newest {count}; older ones are in the call log)</source>
+        <translation>本日の通話（新しい{count}件。それより前の通話は通話履歴にあります）</translation>
+    </message>
     <message>
         <location filename="../../qt/operator_calls.py" line="67"/>
         <source>Take over the incoming call</source>
