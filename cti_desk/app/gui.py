@@ -12,7 +12,7 @@ import logging
 import signal
 import sys
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from cti_desk.qt import i18n, tasks
@@ -303,7 +303,8 @@ def run_gui(args, db_url: str) -> int:
     window.show()
     # SIGINT/SIGTERM close the window like the user would (settings and drafts kept).
     # Python only runs signal handlers when it gets control: a timer gives it some.
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in handlers:
         signal.signal(sig, lambda *_: getattr(window, "shut_down", window.close)())  # the kiosk refuses close()
     wake = QTimer(window)
     wake.timeout.connect(lambda: None)
@@ -322,4 +323,10 @@ def run_gui(args, db_url: str) -> int:
             window.bridge.stop()
         tasks.shutdown()
         store.dispose()
+        # Gone with this run, not kept alive by a signal handler: a desk started again in
+        # this process (the tests) finds only its own window.
+        for sig, before in handlers.items():
+            signal.signal(sig, before)
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code

@@ -173,35 +173,47 @@ class SettingsDialog(QDialog):
         outer.addLayout(buttons)
 
     def retranslate(self) -> None:
-        t = lambda text: translate("SettingsDialog", text)  # noqa: E731
-        self.setWindowTitle(t("Settings"))
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
         labels = {
-            "store": t("Store URL"), "source": t("Call source"), "amiHost": t("PBX host"),
-            "amiPort": t("AMI port"), "amiUser": t("AMI user"), "amiSecret": t("AMI secret"),
-            "webhookHost": t("Listen on address"), "webhookPort": t("Listen on port"),
-            "webhookToken": t("Webhook token"), "agent": t("This seat's phone (agent interface)"),
-            "popOnAnswer": t("Pop on answer for queues"), "omsUrl": t("OMS URL"), "language": t("Language"),
-            "role": t("Role"), "kioskShop": t("Kiosk shop code"), "kioskIdleTimeout": t("Kiosk idle timeout (s)"),
+            "store": translate("SettingsDialog", "Store URL"),
+            "source": translate("SettingsDialog", "Call source"),
+            "amiHost": translate("SettingsDialog", "PBX host"),
+            "amiPort": translate("SettingsDialog", "AMI port"),
+            "amiUser": translate("SettingsDialog", "AMI user"),
+            "amiSecret": translate("SettingsDialog", "AMI secret"),
+            "webhookHost": translate("SettingsDialog", "Listen on address"),
+            "webhookPort": translate("SettingsDialog", "Listen on port"),
+            "webhookToken": translate("SettingsDialog", "Webhook token"),
+            "agent": translate("SettingsDialog", "This seat's phone (agent interface)"),
+            "popOnAnswer": translate("SettingsDialog", "Pop on answer for queues"),
+            "omsUrl": translate("SettingsDialog", "OMS URL"),
+            "language": translate("SettingsDialog", "Language"),
+            "role": translate("SettingsDialog", "Role"),
+            "kioskShop": translate("SettingsDialog", "Kiosk shop code"),
+            "kioskIdleTimeout": translate("SettingsDialog", "Kiosk idle timeout (s)"),
         }
         for key, label in self.rows.items():
             label.setText(labels[key])
-        for i, text in enumerate((t("Asterisk (AMI)"), t("Cloud PBX (webhook)"), t("Simulator (demo calls)"),
-                                  t("Relay (through the PostgreSQL store)"))):
+        kinds = (translate("SettingsDialog", "Asterisk (AMI)"), translate("SettingsDialog", "Cloud PBX (webhook)"),
+                 translate("SettingsDialog", "Simulator (demo calls)"),
+                 translate("SettingsDialog", "Relay (through the PostgreSQL store)"))
+        for i, text in enumerate(kinds):  # the order of rules.KINDS
             self.kind.setItemText(i, text)
-        for i, text in enumerate((t("As the system"), "English", "日本語")):
+        for i, text in enumerate((translate("SettingsDialog", "As the system"), "English", "日本語")):
             self.language.setItemText(i, text)
-        for i, text in enumerate((t("Operator"), t("Supervisor"), t("Kiosk"))):
+        roles = (translate("SettingsDialog", "Operator"), translate("SettingsDialog", "Supervisor"), translate("SettingsDialog", "Kiosk"))
+        for i, text in enumerate(roles):
             self.role.setItemText(i, text)
-        self.ami_md5.setText(t("Challenge/MD5 login (the secret is not sent)"))
-        self.ami_secret.setPlaceholderText(t("saved in the OS keyring; empty keeps the saved one"))
-        self.webhook_token.setPlaceholderText(t("saved in the OS keyring; empty for none"))
+        self.ami_md5.setText(translate("SettingsDialog", "Challenge/MD5 login (the secret is not sent)"))
+        self.ami_secret.setPlaceholderText(translate("SettingsDialog", "saved in the OS keyring; empty keeps the saved one"))
+        self.webhook_token.setPlaceholderText(translate("SettingsDialog", "saved in the OS keyring; empty for none"))
         self.store_url.setPlaceholderText("sqlite:///… / postgresql+psycopg://USER@HOST:PORT/DB")
         self.agent.setPlaceholderText("PJSIP/2001")
         self.pop_on_answer.setPlaceholderText("support, vip")
-        self.store_test.setText(t("Test"))
-        self.source_test.setText(t("Test connection"))
-        self.save_button.setText(t("Save"))
-        self.close_button.setText(t("Close"))
+        self.store_test.setText(translate("SettingsDialog", "Test"))
+        self.source_test.setText(translate("SettingsDialog", "Test connection"))
+        self.save_button.setText(translate("SettingsDialog", "Save"))
+        self.close_button.setText(translate("SettingsDialog", "Close"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

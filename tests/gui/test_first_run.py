@@ -35,7 +35,9 @@ def _nothing_from_the_environment(monkeypatch):
 
 
 def operator_window():
-    return next((w for w in QApplication.topLevelWidgets() if w.objectName() == "operatorWindow"), None)
+    """The window this start opened (an earlier test's, closed, may still be a top-level widget)."""
+    return next((w for w in QApplication.topLevelWidgets()
+                 if w.objectName() == "operatorWindow" and w.isVisible()), None)
 
 
 def run_desk(argv: list[str], ready: Callable[[object], bool], look: Callable[[object], None]) -> dict:
@@ -66,9 +68,15 @@ def run_desk(argv: list[str], ready: Callable[[object], bool], look: Callable[[o
     poll = QTimer()
     poll.timeout.connect(step)
     poll.start(100)
-    QTimer.singleShot(SAFETY_MS, give_up)
-    seen["code"] = main(argv)
-    poll.stop()
+    safety = QTimer()  # stopped below: it must never fire into the next test's window
+    safety.setSingleShot(True)
+    safety.timeout.connect(give_up)
+    safety.start(SAFETY_MS)
+    try:
+        seen["code"] = main(argv)
+    finally:
+        poll.stop()
+        safety.stop()
     return seen
 
 

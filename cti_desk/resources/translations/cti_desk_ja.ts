@@ -302,77 +302,77 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../qt/shift_calls.py" line="93"/>
+        <location filename="../../qt/shift_calls.py" line="102"/>
         <source>Withheld</source>
         <translation>非通知</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="101"/>
+        <location filename="../../qt/shift_calls.py" line="123"/>
         <source>Waiting (F8)</source>
         <translation>着信待ち (F8)</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="103"/>
+        <location filename="../../qt/shift_calls.py" line="125"/>
         <source>Called back</source>
         <translation>折り返し済み</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="109"/>
+        <location filename="../../qt/shift_calls.py" line="131"/>
         <source>Answered by a colleague</source>
         <translation>他の担当者が応答</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="110"/>
+        <location filename="../../qt/shift_calls.py" line="132"/>
         <source>Rang elsewhere</source>
         <translation>他の席で着信</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="115"/>
+        <location filename="../../qt/shift_calls.py" line="137"/>
         <source>Idle</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="116"/>
+        <location filename="../../qt/shift_calls.py" line="138"/>
         <source>Ringing</source>
         <translation>着信中</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="117"/>
+        <location filename="../../qt/shift_calls.py" line="139"/>
         <source>Talking</source>
         <translation>通話中</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="118"/>
+        <location filename="../../qt/shift_calls.py" line="140"/>
         <source>Wrap-up</source>
         <translation>後処理</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="119"/>
+        <location filename="../../qt/shift_calls.py" line="141"/>
         <source>Missed</source>
         <translation>不在着信</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="120"/>
+        <location filename="../../qt/shift_calls.py" line="142"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="189"/>
+        <location filename="../../qt/shift_calls.py" line="234"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="190"/>
+        <location filename="../../qt/shift_calls.py" line="235"/>
         <source>Number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="191"/>
+        <location filename="../../qt/shift_calls.py" line="236"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="192"/>
+        <location filename="../../qt/shift_calls.py" line="237"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
@@ -428,12 +428,12 @@
         <translation>キューの受付を停止/再開 (F9)</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="91"/>
+        <location filename="../../qt/shift_calls.py" line="100"/>
         <source>Pay phone</source>
         <translation>公衆電話</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="92"/>
+        <location filename="../../qt/shift_calls.py" line="101"/>
         <source>Number not available</source>
         <translation>表示圏外</translation>
     </message>
@@ -470,27 +470,27 @@
 <context>
     <name>CancelOrderDialog</name>
     <message>
-        <location filename="../../qt/order_details.py" line="72"/>
+        <location filename="../../qt/order_details.py" line="73"/>
         <source>Cancel order</source>
         <translation>注文のキャンセル</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="74"/>
+        <location filename="../../qt/order_details.py" line="75"/>
         <source>Cancel order {order}? Its reserved stock is released, the points spent on it go back to the customer and the order management system is told.</source>
         <translation>注文 {order} をキャンセルしますか？引き当て済みの在庫は解放され、ご利用ポイントはお客様に返却され、受注管理システムに連絡されます。</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="81"/>
+        <location filename="../../qt/order_details.py" line="82"/>
         <source>Reason (required), e.g. the customer no longer needs it</source>
         <translation>理由（必須）例: お客様のご都合で不要になった</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="83"/>
+        <location filename="../../qt/order_details.py" line="84"/>
         <source>Cancel the order</source>
         <translation>注文をキャンセルする</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="85"/>
+        <location filename="../../qt/order_details.py" line="86"/>
         <source>Keep the order</source>
         <translation>キャンセルしない</translation>
     </message>
@@ -1071,7 +1071,7 @@ F2で顧客を検索できます。</translation>
     </message>
     <message>
         <location filename="../../qt/history_labels.py" line="19"/>
-        <location filename="../../qt/history_models.py" line="294"/>
+        <location filename="../../qt/history_models.py" line="296"/>
         <source>EC</source>
         <translation>EC</translation>
     </message>
@@ -1238,12 +1238,12 @@ F2で顧客を検索できます。</translation>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../qt/inquiry_model.py" line="109"/>
+        <location filename="../../qt/inquiry_model.py" line="110"/>
         <source>… {count} earlier contacts</source>
         <translation>… 以前の対応 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../qt/inquiry_model.py" line="118"/>
+        <location filename="../../qt/inquiry_model.py" line="119"/>
         <source>call {call}</source>
         <translation>通話 {call}</translation>
     </message>
@@ -1722,22 +1722,22 @@ Touch anywhere to continue.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qt/main_window.py" line="271"/>
+        <location filename="../../qt/main_window.py" line="272"/>
         <source>Order {order} placed</source>
         <translation>注文 {order} を受け付けました</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="279"/>
+        <location filename="../../qt/main_window.py" line="280"/>
         <source>Order {order} placed: the store answers again</source>
         <translation>注文 {order} を確定しました（データベースが応答を再開しました）</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="290"/>
+        <location filename="../../qt/main_window.py" line="291"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="308"/>
+        <location filename="../../qt/main_window.py" line="309"/>
         <source>cti-desk — operator {name}</source>
         <translation>cti-desk — オペレーター {name}</translation>
     </message>
@@ -1747,62 +1747,62 @@ Touch anywhere to continue.</source>
         <translation>本日の通話</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="310"/>
+        <location filename="../../qt/main_window.py" line="311"/>
         <source>Purchases</source>
         <translation>購入履歴</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="311"/>
+        <location filename="../../qt/main_window.py" line="312"/>
         <source>Inquiries</source>
         <translation>問い合わせ履歴</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="312"/>
+        <location filename="../../qt/main_window.py" line="313"/>
         <source>Inventory</source>
         <translation>在庫</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="313"/>
+        <location filename="../../qt/main_window.py" line="314"/>
         <source>Order</source>
         <translation>注文</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="314"/>
+        <location filename="../../qt/main_window.py" line="315"/>
         <source>&amp;Call</source>
         <translation>通話(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="315"/>
+        <location filename="../../qt/main_window.py" line="316"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="317"/>
+        <location filename="../../qt/main_window.py" line="318"/>
         <source>Search customer</source>
         <translation>顧客検索</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="318"/>
+        <location filename="../../qt/main_window.py" line="319"/>
         <source>Save wrap-up</source>
         <translation>後処理を保存</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="319"/>
+        <location filename="../../qt/main_window.py" line="320"/>
         <source>Pause / resume in queue</source>
         <translation>受付停止／再開</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="320"/>
+        <location filename="../../qt/main_window.py" line="321"/>
         <source>Call back the caller</source>
         <translation>発信者に折り返し</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="321"/>
+        <location filename="../../qt/main_window.py" line="322"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../qt/main_window.py" line="325"/>
+        <location filename="../../qt/main_window.py" line="326"/>
         <source>Search customer (F2)</source>
         <translation>顧客検索 (F2)</translation>
     </message>
@@ -1853,87 +1853,87 @@ Touch anywhere to continue.</source>
         <translation>本日の通話（新しい{count}件。それより前の通話は通話履歴にあります）</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="67"/>
+        <location filename="../../qt/operator_calls.py" line="76"/>
         <source>Take over the incoming call</source>
         <translation>着信に切り替える</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="70"/>
+        <location filename="../../qt/operator_calls.py" line="79"/>
         <source>Call back the missed caller</source>
         <translation>不在着信に折り返す</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="84"/>
+        <location filename="../../qt/operator_calls.py" line="93"/>
         <source>Incoming call waiting</source>
         <translation>着信待機中</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="85"/>
+        <location filename="../../qt/operator_calls.py" line="94"/>
         <source>{caller} — F8 takes it over</source>
         <translation>{caller} — F8 で切り替え</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="87"/>
+        <location filename="../../qt/operator_calls.py" line="96"/>
         <source>Incoming call</source>
         <translation>着信</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="100"/>
+        <location filename="../../qt/operator_calls.py" line="109"/>
         <source>Call source: {message}</source>
         <translation>着信元: {message}</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="111"/>
+        <location filename="../../qt/operator_calls.py" line="120"/>
         <source>Start cti-desk with --agent (this seat&apos;s phone, e.g. PJSIP/2001) to use this</source>
         <translation>この機能を使うには、この席の電話機を --agent で指定して cti-desk を起動してください（例 PJSIP/2001）</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="114"/>
+        <location filename="../../qt/operator_calls.py" line="123"/>
         <source>The call source cannot do this (it needs an ami:// source)</source>
         <translation>この着信元ではできません（ami:// の着信元が必要です）</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="127"/>
+        <location filename="../../qt/operator_calls.py" line="136"/>
         <source>Calling {number}: pick up your phone when it rings</source>
         <translation>{number} に発信中: 電話機が鳴ったら受話器を取ってください</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="134"/>
+        <location filename="../../qt/operator_calls.py" line="143"/>
         <source>Paused in the queue</source>
         <translation>キューの受付を停止しました</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="135"/>
+        <location filename="../../qt/operator_calls.py" line="144"/>
         <source>Taking queue calls again</source>
         <translation>キューの受付を再開しました</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="140"/>
+        <location filename="../../qt/operator_calls.py" line="149"/>
         <source>Could not call: {message}</source>
         <translation>発信できませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="143"/>
+        <location filename="../../qt/operator_calls.py" line="152"/>
         <source>Could not pause or resume: {message}</source>
         <translation>受付の停止/再開ができませんでした: {message}</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="171"/>
+        <location filename="../../qt/operator_calls.py" line="180"/>
         <source>{caller} hung up before the call was answered: it stays in the list of calls for a call-back</source>
         <translation>{caller} は応答前に切れました。折り返しのため通話一覧に残します</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="229"/>
+        <location filename="../../qt/operator_calls.py" line="238"/>
         <source>{caller}: answered by a colleague ({agent})</source>
         <translation>{caller}: 他の担当者が応答しました（{agent}）</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="232"/>
+        <location filename="../../qt/operator_calls.py" line="241"/>
         <source>{caller}: stopped ringing here, the queue offers it to another phone</source>
         <translation>{caller}: この席での呼び出しが終わり、キューが別の電話機に回しました</translation>
     </message>
     <message>
-        <location filename="../../qt/operator_calls.py" line="254"/>
+        <location filename="../../qt/operator_calls.py" line="263"/>
         <source>No call is waiting to be taken over</source>
         <translation>切り替えを待っている着信はありません</translation>
     </message>
@@ -1941,68 +1941,68 @@ Touch anywhere to continue.</source>
 <context>
     <name>OrderDetails</name>
     <message>
-        <location filename="../../qt/order_details.py" line="60"/>
+        <location filename="../../qt/order_details.py" line="61"/>
         <source>Reason: {reason}</source>
         <translation>理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="186"/>
+        <location filename="../../qt/order_details.py" line="189"/>
         <source>Cancel order…</source>
         <translation>注文をキャンセル…</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="191"/>
+        <location filename="../../qt/order_details.py" line="194"/>
         <source>Select a delivery order to see its history</source>
         <translation>配送注文を選ぶと、その履歴を表示します</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="195"/>
-        <location filename="../../qt/order_details.py" line="200"/>
+        <location filename="../../qt/order_details.py" line="198"/>
+        <location filename="../../qt/order_details.py" line="203"/>
         <source>Order {order}</source>
         <translation>注文 {order}</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="197"/>
+        <location filename="../../qt/order_details.py" line="200"/>
         <source>Could not load the order&apos;s history</source>
         <translation>注文の履歴を読み込めません</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="202"/>
+        <location filename="../../qt/order_details.py" line="205"/>
         <source>Loading the order&apos;s history…</source>
         <translation>注文の履歴を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="205"/>
+        <location filename="../../qt/order_details.py" line="208"/>
         <source>Purchase {order}: {status}</source>
         <translation>購入 {order}: {status}</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="208"/>
+        <location filename="../../qt/order_details.py" line="211"/>
         <source>Not a delivery order taken here: there is nothing to cancel</source>
         <translation>ここで受け付けた配送注文ではないため、キャンセルするものはありません</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="211"/>
+        <location filename="../../qt/order_details.py" line="214"/>
         <source>Order {order}: {status}</source>
         <translation>注文 {order}: {status}</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="215"/>
+        <location filename="../../qt/order_details.py" line="218"/>
         <source>Cancelling order {order}…</source>
         <translation>注文 {order} をキャンセル中…</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="247"/>
+        <location filename="../../qt/order_details.py" line="252"/>
         <source>Order {order} cancelled: {points} points returned to the customer</source>
         <translation>注文 {order} をキャンセルしました。{points}ポイントをお客様に返却しました</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="250"/>
+        <location filename="../../qt/order_details.py" line="255"/>
         <source>Order {order} cancelled</source>
         <translation>注文 {order} をキャンセルしました</translation>
     </message>
     <message>
-        <location filename="../../qt/order_details.py" line="258"/>
+        <location filename="../../qt/order_details.py" line="265"/>
         <source>Not cancelled: {why}</source>
         <translation>キャンセルできませんでした: {why}</translation>
     </message>
@@ -2061,22 +2061,22 @@ Touch anywhere to continue.</source>
         <translation>{order}&#x3000;OMS: {status}</translation>
     </message>
     <message>
-        <location filename="../../qt/order_form.py" line="346"/>
+        <location filename="../../qt/order_form.py" line="362"/>
         <source>The customer&apos;s addresses and points could not be loaded: the store did not answer. Open the customer again.</source>
         <translation>お客様の住所とポイントを読み込めませんでした。データベースが応答しません。もう一度お客様を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../qt/order_form.py" line="360"/>
+        <location filename="../../qt/order_form.py" line="376"/>
         <source>The order was not placed: {reason}</source>
         <translation>注文は確定されませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/order_form.py" line="371"/>
+        <location filename="../../qt/order_form.py" line="387"/>
         <source>Another seat reserved the stock. It can ship from {location} (source changed).</source>
         <translation>他の受付で在庫が引き当てられました。{location} からお届けできます（出荷元を変更しました）。</translation>
     </message>
     <message>
-        <location filename="../../qt/order_form.py" line="373"/>
+        <location filename="../../qt/order_form.py" line="389"/>
         <source>Another seat reserved the stock. No other location has stock.</source>
         <translation>他の受付で在庫が引き当てられました。他に在庫のある拠点がありません。</translation>
     </message>
@@ -2686,56 +2686,283 @@ Touch anywhere to continue.</source>
     </message>
 </context>
 <context>
-    <name>Startup</name>
+    <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui.py" line="76"/>
+        <location filename="../../qt/settings_dialog.py" line="176"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="178"/>
+        <source>Store URL</source>
+        <translation>データベースのURL</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="179"/>
+        <source>Call source</source>
+        <translation>着信元</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="180"/>
+        <source>PBX host</source>
+        <translation>PBXのホスト</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="181"/>
+        <source>AMI port</source>
+        <translation>AMIポート</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="182"/>
+        <source>AMI user</source>
+        <translation>AMIユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="183"/>
+        <source>AMI secret</source>
+        <translation>AMIシークレット</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="184"/>
+        <source>Listen on address</source>
+        <translation>待ち受けアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="185"/>
+        <source>Listen on port</source>
+        <translation>待ち受けポート</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="186"/>
+        <source>Webhook token</source>
+        <translation>Webhookトークン</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="187"/>
+        <source>This seat&apos;s phone (agent interface)</source>
+        <translation>この席の電話機（エージェントインターフェース）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="188"/>
+        <source>Pop on answer for queues</source>
+        <translation>応答時にポップアップするキュー</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="189"/>
+        <source>OMS URL</source>
+        <translation>OMSのURL</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="190"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="191"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="192"/>
+        <source>Kiosk shop code</source>
+        <translation>キオスクの店舗コード</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="193"/>
+        <source>Kiosk idle timeout (s)</source>
+        <translation>キオスクの無操作タイムアウト（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="197"/>
+        <source>Asterisk (AMI)</source>
+        <translation>Asterisk（AMI）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="197"/>
+        <source>Cloud PBX (webhook)</source>
+        <translation>クラウドPBX（Webhook）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="198"/>
+        <source>Simulator (demo calls)</source>
+        <translation>シミュレーター（デモ着信）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="199"/>
+        <source>Relay (through the PostgreSQL store)</source>
+        <translation>リレー（PostgreSQLデータベース経由）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="202"/>
+        <source>As the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="204"/>
+        <source>Operator</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="204"/>
+        <source>Supervisor</source>
+        <translation>スーパーバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="204"/>
+        <source>Kiosk</source>
+        <translation>キオスク</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="207"/>
+        <source>Challenge/MD5 login (the secret is not sent)</source>
+        <translation>チャレンジ/MD5ログイン（シークレットを送信しません）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="208"/>
+        <source>saved in the OS keyring; empty keeps the saved one</source>
+        <translation>OSのキーリングに保存。空欄なら保存済みのものを使用</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="209"/>
+        <source>saved in the OS keyring; empty for none</source>
+        <translation>OSのキーリングに保存。空欄ならトークンなし</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="213"/>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="214"/>
+        <source>Test connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="215"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="216"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="266"/>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="266"/>
+        <source>FAILED</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="276"/>
+        <source>Enter a store URL to test it.</source>
+        <translation>テストするデータベースのURLを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="279"/>
         <source>Opening the store…</source>
         <translation>データベースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="82"/>
+        <location filename="../../qt/settings_dialog.py" line="302"/>
+        <source>Connecting…</source>
+        <translation>接続しています…</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="358"/>
+        <source>Not saved: see the messages under the fields.</source>
+        <translation>保存していません：各項目の下のメッセージを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_dialog.py" line="369"/>
+        <source>Saved to {path}. Restart cti-desk to use a new store or call source.</source>
+        <translation>{path} に保存しました。新しいデータベースや着信元を使うには cti-desk を再起動してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <location filename="../../qt/settings_menu.py" line="56"/>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_menu.py" line="57"/>
+        <location filename="../../qt/settings_menu.py" line="64"/>
+        <source>Connect to your PBX…</source>
+        <translation>PBXに接続…</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_menu.py" line="59"/>
+        <source>&amp;Desk</source>
+        <translation>デスク(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_menu.py" line="61"/>
+        <source>Demo</source>
+        <translation>デモ</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_menu.py" line="62"/>
+        <source>Demo data and simulated calls: this desk is not connected to a PBX or a store of its own yet.</source>
+        <translation>デモデータと模擬着信です。このデスクはまだPBXや専用のデータベースに接続されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../app/gui.py" line="81"/>
+        <source>Opening the store…</source>
+        <translation>データベースを開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui.py" line="87"/>
         <source>Store schema upgraded from {before} to {after}</source>
         <translation>データベースを {before} から {after} に更新しました</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="115"/>
+        <location filename="../../app/gui.py" line="119"/>
         <source>Creating demo data…</source>
         <translation>デモデータを作成中…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="132"/>
+        <location filename="../../app/gui.py" line="136"/>
         <source>Creating demo data: {stage}</source>
         <translation>デモデータを作成中: {stage}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="142"/>
+        <location filename="../../app/gui.py" line="146"/>
         <source>Demo data created: {summary}</source>
         <translation>デモデータを作成しました: {summary}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="148"/>
+        <location filename="../../app/gui.py" line="152"/>
         <source>No call source (--source)</source>
         <translation>着信元なし (--source)</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="163"/>
+        <location filename="../../app/gui.py" line="167"/>
         <source>Calls from {source}</source>
         <translation>着信元: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="170"/>
+        <location filename="../../app/gui.py" line="174"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="174"/>
+        <location filename="../../app/gui.py" line="178"/>
         <source>This store cannot be opened, and nothing in it was changed:
 {message}</source>
         <translation>このストアは開けません。ストアの内容は何も変更していません:
 {message}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="235"/>
+        <location filename="../../app/gui.py" line="239"/>
         <source>The {role} view is not built yet: showing the operator window.</source>
         <translation>{role} 画面は未実装のため、オペレーター画面を表示しています。</translation>
     </message>
