@@ -297,6 +297,9 @@ def _check_source_given(args: argparse.Namespace) -> None:
 
 
 SOURCE_COMMANDS = frozenset({"monitor", "relay", "queues"})
+# Commands that use a store without making one: on PostgreSQL they refuse an older schema
+# (demo-data, import and kiosk set-pin still make a new store's schema, as db upgrade).
+USE_SHARED_STORE = frozenset({"find", "audit", "kpi", "monitor", "queues", "relay", "inbox"})
 
 
 def _warn_unseen_agent(db_url: str, agent: str) -> None:
@@ -319,6 +322,10 @@ def _run(args: argparse.Namespace) -> int:
     apply_desk_setup(args)
     _check_source_given(args)
     command = args.command
+    if command in USE_SHARED_STORE:  # only `db upgrade` changes a shared schema (the window: gui.py)
+        from cti_desk.services.desk_store import refuse_an_older_shared_store
+
+        refuse_an_older_shared_store(_db_url(args))
     if command == "db":
         from cti_desk.store.db import Store, upgrade
 

@@ -36,3 +36,20 @@ def prepare_desk_store(store: Store) -> tuple[str | None, str | None]:
         f"the shared store has schema {revision or 'none (empty)'}, this cti-desk needs "
         f"{head_revision(store.engine)}: run `cti-desk db upgrade --db {shown_url(store.url)}` "
         "once, from one machine (this desk changed nothing)")
+
+
+def refuse_an_older_shared_store(url: str) -> None:
+    """For the commands that only use a store (find, monitor, relay...): a PostgreSQL one of
+    an older or no schema is SharedStoreNeedsUpgrade, nothing changed; SQLite is left to
+    them (a desk-local file, brought up to date when opened, as before)."""
+    if url.split(":", 1)[0].split("+", 1)[0].lower() not in ("postgresql", "postgres"):
+        return
+    store = Store(url)
+    try:
+        if needs_upgrade(store.engine):  # SchemaTooNew for a newer one
+            raise SharedStoreNeedsUpgrade(
+                f"the shared store has schema {current_revision(store.engine) or 'none (empty)'}, this "
+                f"cti-desk needs {head_revision(store.engine)}: run `cti-desk db upgrade --db "
+                f"{shown_url(store.url)}` once, from one machine (nothing was changed)")
+    finally:
+        store.dispose()
