@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QPushButton
 
 from cti_desk.qt.settings_dialog import SettingsDialog
 from cti_desk.settings.toml_file import DeskFile
@@ -77,7 +77,22 @@ class SettingsEntry(QObject):
         return self.dialog
 
 
+def _say_moved_aside(window: QMainWindow, desk: DeskFile) -> QMessageBox:
+    """A settings file that was no TOML: said where the user sees it, not only in the log."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "cti-desk", translate(
+        "SettingsMenu", "The settings file could not be read ({reason}). It was kept as {name} and this "
+        "desk started with the default settings: open Settings… to set it up again.").format(
+            reason=(desk.broken_reason or "")[:200], name=desk.moved_aside.name),
+        QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("settingsMovedAside")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.open()
+    return box
+
+
 def install_settings(window: QMainWindow, desk: DeskFile, demo: bool = False, db_url: str = "") -> SettingsEntry:
     entry = SettingsEntry(window, desk, demo, db_url)
     window.settings_entry = entry  # type: ignore[attr-defined]
+    if desk.moved_aside is not None:
+        entry.moved_aside_note = _say_moved_aside(window, desk)
     return entry

@@ -168,3 +168,25 @@ def test_a_shared_postgresql_store_of_an_older_schema_is_refused_and_left_alone(
         assert sorted(inspect(store.engine).get_table_names()) == tables
     finally:
         store.dispose()
+
+
+def test_a_settings_file_that_is_no_toml_is_kept_aside_and_said_in_the_window(qtbot):
+    path = config_dir() / "cti-desk.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"[store\nurl = 'sqlite:///x'\n")
+
+    def note(window):
+        return next((b for b in window.findChildren(QMessageBox, "settingsMovedAside") if b.isVisible()), None)
+
+    def look(window) -> None:
+        box = note(window)
+        [aside] = [p for p in config_dir().iterdir() if p.name.startswith("cti-desk.toml.broken-")]
+        assert box.icon() == QMessageBox.Icon.Warning
+        assert box.text().startswith("The settings file could not be read (not TOML: ")
+        assert f"It was kept as {aside.name} and this desk started with the default settings" in box.text()
+        assert aside.read_bytes() == b"[store\nurl = 'sqlite:///x'\n"
+        assert window.findChild(object, "demoBadge") is not None  # the defaults: nothing configured
+        box.accept()
+
+    seen = run_desk([], lambda w: note(w) is not None, look)
+    assert seen == {"looked": True, "code": 0}, seen

@@ -302,77 +302,77 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../qt/shift_calls.py" line="102"/>
+        <location filename="../../qt/shift_calls.py" line="103"/>
         <source>Withheld</source>
         <translation>非通知</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="123"/>
+        <location filename="../../qt/shift_calls.py" line="124"/>
         <source>Waiting (F8)</source>
         <translation>着信待ち (F8)</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="125"/>
+        <location filename="../../qt/shift_calls.py" line="126"/>
         <source>Called back</source>
         <translation>折り返し済み</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="131"/>
+        <location filename="../../qt/shift_calls.py" line="132"/>
         <source>Answered by a colleague</source>
         <translation>他の担当者が応答</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="132"/>
+        <location filename="../../qt/shift_calls.py" line="133"/>
         <source>Rang elsewhere</source>
         <translation>他の席で着信</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="137"/>
+        <location filename="../../qt/shift_calls.py" line="138"/>
         <source>Idle</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="138"/>
+        <location filename="../../qt/shift_calls.py" line="139"/>
         <source>Ringing</source>
         <translation>着信中</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="139"/>
+        <location filename="../../qt/shift_calls.py" line="140"/>
         <source>Talking</source>
         <translation>通話中</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="140"/>
+        <location filename="../../qt/shift_calls.py" line="141"/>
         <source>Wrap-up</source>
         <translation>後処理</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="141"/>
+        <location filename="../../qt/shift_calls.py" line="142"/>
         <source>Missed</source>
         <translation>不在着信</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="142"/>
+        <location filename="../../qt/shift_calls.py" line="143"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="234"/>
+        <location filename="../../qt/shift_calls.py" line="235"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="235"/>
+        <location filename="../../qt/shift_calls.py" line="236"/>
         <source>Number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="236"/>
+        <location filename="../../qt/shift_calls.py" line="237"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="237"/>
+        <location filename="../../qt/shift_calls.py" line="238"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
@@ -428,12 +428,12 @@
         <translation>キューの受付を停止/再開 (F9)</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="100"/>
+        <location filename="../../qt/shift_calls.py" line="101"/>
         <source>Pay phone</source>
         <translation>公衆電話</translation>
     </message>
     <message>
-        <location filename="../../qt/shift_calls.py" line="101"/>
+        <location filename="../../qt/shift_calls.py" line="102"/>
         <source>Number not available</source>
         <translation>表示圏外</translation>
     </message>
@@ -2910,6 +2910,11 @@ Touch anywhere to continue.</source>
         <location filename="../../qt/settings_menu.py" line="62"/>
         <source>Demo data and simulated calls: this desk is not connected to a PBX or a store of its own yet.</source>
         <translation>デモデータと模擬着信です。このデスクはまだPBXや専用のデータベースに接続されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_menu.py" line="82"/>
+        <source>The settings file could not be read ({reason}). It was kept as {name} and this desk started with the default settings: open Settings… to set it up again.</source>
+        <translation>設定ファイルを読み込めませんでした（{reason}）。ファイルは {name} として残し、このデスクは既定の設定で起動しました。「設定…」から設定し直してください。</translation>
     </message>
 </context>
 <context>
