@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from cti_desk.qt import i18n, tasks
 from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.desk_state import state_file
+from cti_desk.qt.first_paint import after_first_paint
 from cti_desk.qt.icons import app_icon
 from cti_desk.qt.main_window import MainWindow
 from cti_desk.services.desk_store import prepare_desk_store
@@ -310,7 +311,9 @@ def run_gui(args, db_url: str) -> int:
     wake.timeout.connect(lambda: None)
     wake.start(300)
     startup = Startup(app, window, store, args, db_url, source_config, outbox=outbox, demo=demo)
-    startup.begin()
+    # The store (a worker importing and opening it), then the calls: once the window is
+    # painted, so the operator sees it without waiting for them (issue 16).
+    after_first_paint(window, startup.begin)
     try:
         code = app.exec()
     finally:

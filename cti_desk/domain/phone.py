@@ -11,8 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-import phonenumbers
-
 
 class WithheldReason(StrEnum):
     """Why there is no number, for the call bar."""
@@ -127,9 +125,17 @@ def _candidates(text: str, region: str, outside_line_prefix: str | None) -> list
     return out
 
 
+def _phonenumbers():
+    """The library, loaded on the first number, not with the window (30 ms of start-up)."""
+    import phonenumbers
+
+    return phonenumbers
+
+
 def _parse(candidate: str, region: str) -> str | None:
     if not re.fullmatch(r"\+?\d{4,20}", candidate):
         return None
+    phonenumbers = _phonenumbers()
     try:
         number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
@@ -143,6 +149,7 @@ def display(e164: str | None, region: str = "JP") -> str:
     """Format for people: national form for domestic numbers (03-1234-5678)."""
     if not e164:
         return ""
+    phonenumbers = _phonenumbers()
     try:
         number = phonenumbers.parse(e164, region)
     except phonenumbers.NumberParseException:

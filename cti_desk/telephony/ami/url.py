@@ -19,9 +19,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-import keyring
-import keyring.errors
-
 from cti_desk.domain.errors import BadArgument
 
 KEYRING_SERVICE = "cti-desk"
@@ -124,6 +121,10 @@ def _is_ipv4(host: str) -> bool:
 
 
 def _secret_from_keyring(config: AmiConfig) -> str:
+    # Loaded here, not with the module: the window's settings import this file (50 ms).
+    import keyring
+    import keyring.errors
+
     try:
         secret = keyring.get_password(KEYRING_SERVICE, config.keyring_username)
     except keyring.errors.KeyringError as exc:
