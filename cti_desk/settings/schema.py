@@ -72,8 +72,8 @@ def _no_password(url: str) -> None:
 
 
 def store_url(value: Any) -> str:
-    url = _text(value, 2000)
-    if "://" not in url or any(c.isspace() for c in url):
+    url = _text(value, 2000)  # a space is fine: an SQLite file's folder may have one, as with --db
+    if "://" not in url:
         raise ValueError("expected sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/DB")
     _no_password(url)
     return url
