@@ -147,6 +147,9 @@ class Startup:
         self._start_calls()
 
     def _start_calls(self) -> None:
+        # Start-up is over (window painted, store open, its modules loaded): its objects
+        # frozen out of the collector's sight, so no full collection stalls the first pops.
+        tasks.settle_memory()
         config = self.source_config
         if config is None:
             self.window.set_source_note(QCoreApplication.translate("Startup", "No call source (--source)"))
