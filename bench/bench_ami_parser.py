@@ -1,6 +1,7 @@
 """AMI parser throughput: ours against panoramisk's, on the same recorded stream.
 
     .venv/bin/python bench/bench_ami_parser.py [--events 200000] [--chunk 65536]
+    (--events defaults to BENCH_AMI_EVENTS, else 200000)
 
 The recordings in tests/fixtures/ami (what the PBX sent: no banners, no client
 actions) are repeated to about --events frames and fed in socket-sized chunks. For

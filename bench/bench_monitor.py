@@ -5,6 +5,9 @@ json + write + flush, as `monitor` runs it), then the answer and the end (no loo
 the call's match is reused). Measured from handing the event in to the line's flush.
 
     BENCH_DB=sqlite:////path/store.sqlite3 .venv/bin/python bench/bench_monitor.py
+    BENCH_MONITOR_N=2000  # calls (default 2000)
+
+Baseline in the same run: the bare SQL lookup of the same numbers afterwards.
 """
 
 from __future__ import annotations

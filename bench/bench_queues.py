@@ -4,7 +4,9 @@ on a floor of 30 queues and 200 agents (each in 3 queues), as `queues` runs it
 the supervisor window takes once a second: figures of every queue, the total, the
 agents' rows and the waiting callers.
 
-    .venv/bin/python bench/bench_queues.py
+    .venv/bin/python bench/bench_queues.py      # BENCH_QUEUES_N=2000 calls
+
+Baseline in the same run: one queue's JSON line written and flushed, no board.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Caller resolution on a big store: the bare SQL lookup and the whole service call.
 
     BENCH_DB=sqlite:////path/store.sqlite3 .venv/bin/python bench/bench_resolution.py
+    BENCH_RESOLUTION_N=2000  # numbers (default 2000)
 """
 
 from __future__ import annotations
