@@ -1,9 +1,15 @@
 """Only `cti-desk db upgrade` changes a shared PostgreSQL store's schema (issue 15): the
 commands that use a store (find, monitor, relay...) refuse one a schema behind with the
 command to run, and change nothing; `db upgrade` then brings it up and they work. A
-desk-local SQLite file is still brought up to date when opened."""
+desk-local SQLite file is still brought up to date when opened. A kiosk (like the window,
+tests/gui/test_first_run.py) refuses one too."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -57,3 +63,16 @@ def test_a_desk_local_sqlite_store_is_still_brought_up_to_date(sqlite_url, capsy
     assert revision(sqlite_url) == older
     assert main(["find", "山田", "--db", sqlite_url]) == 0
     assert revision(sqlite_url) == head
+
+
+@pytest.mark.pg
+def test_a_kiosk_refuses_an_older_shared_store_before_any_window(pg_url):
+    older, head = one_schema_back(pg_url)
+    done = subprocess.run([str(Path(sys.executable).with_name("cti-desk")), "--db", pg_url, "--role", "kiosk",
+                           "--shop", "S-SHIBUYA"], capture_output=True, text=True, check=False, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.splitlines()[-1] == (
+        f"cti-desk: the shared store has schema {older}, this cti-desk needs {head}: run `cti-desk db "
+        f"upgrade --db {pg_url}` once, from one machine (this desk changed nothing)")
+    assert revision(pg_url) == older
