@@ -55,19 +55,20 @@ class DeskState(QSettings):
 
 
 def state_file(config_dir: Path, desk: DeskFile) -> DeskState:
-    """The window's state; at the start that migrated an INI, its state (geometry, drafts)
-    carries over from the INI's copy and the settings keys leave it (they live in the TOML)."""
+    """The window's state; the first time after an INI was carried over (by the window or
+    any command), its state (geometry, drafts) starts from the INI's copy, without the
+    settings keys (they live in the TOML)."""
     path = config_dir / STATE_FILE
-    if desk.migrated_from is not None and not path.exists():
-        kept = desk.migrated_from.with_name(desk.migrated_from.name + ".migrated")
-        if kept.is_file():
-            shutil.copyfile(kept, path)
+    kept = config_dir / "cti-desk.ini.migrated"  # whichever command carried the INI over
+    copied = not path.exists() and kept.is_file()
+    if copied:
+        shutil.copyfile(kept, path)
     check_settings_file(path)
     state = DeskState(path, desk)
     if state.status() is not QSettings.Status.NoError:
         raise SettingsFileBroken(f"the state file {path} cannot be used (Qt: {state.status().name}): "
                                  "fix it or move it away; it was not changed")
-    if desk.migrated_from is not None:
+    if copied:
         for key in BY_LEGACY:
             QSettings.remove(state, key)
     return state

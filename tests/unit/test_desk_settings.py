@@ -160,3 +160,23 @@ def test_the_first_run_is_the_demo_and_a_configured_store_never_is(tmp_path):
                      _resolve({"source": "ami://u@pbx:5038?secret=keyring"}, tmp_path=tmp_path),
                      _resolve(exists=True, tmp_path=tmp_path)):
         assert not not_demo.demo and not_demo.db_url != "sqlite:///demo.sqlite3"
+
+
+def test_the_window_state_carries_over_from_the_ini_whichever_command_migrated_it(tmp_path):
+    from cti_desk.qt.desk_state import STATE_FILE, state_file
+
+    qt = QSettings(str(tmp_path / "cti-desk.ini"), QSettings.Format.IniFormat)
+    qt.setValue("language", "ja")
+    qt.setValue("window/geometry", QByteArray(b"\x01\x02geometry"))
+    qt.sync()
+    load_settings(tmp_path)  # e.g. `cti-desk find` ran first and carried the INI over
+    desk = load_settings(tmp_path)
+    assert desk.migrated_from is None  # this start found the TOML
+    state = state_file(tmp_path, desk)
+    assert state.value("window/geometry") == QByteArray(b"\x01\x02geometry")
+    assert state.value("language") == "ja"  # answered from the TOML
+    state.setValue("window/geometry", QByteArray(b"moved"))
+    state.sync()
+    assert "language" not in QSettings(str(tmp_path / STATE_FILE), QSettings.Format.IniFormat).allKeys()
+    again = state_file(tmp_path, load_settings(tmp_path))  # once: the state file is the state now
+    assert again.value("window/geometry") == QByteArray(b"moved")
