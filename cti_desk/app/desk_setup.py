@@ -4,8 +4,10 @@ environment) over the settings file `cti-desk.toml` over the defaults."""
 
 from __future__ import annotations
 
+import logging
 import os
 
+from cti_desk.domain.redact import mask_urls
 from cti_desk.settings.desk import FILE, DeskSetup, resolve_desk
 from cti_desk.settings.paths import config_dir, default_db_url, default_store_path, demo_db_url
 from cti_desk.settings.toml_file import load_settings
@@ -14,6 +16,8 @@ from cti_desk.settings.toml_file import load_settings
 DESK_COMMANDS = frozenset({None, "check"})
 # Commands that take the settings' call source when none is given.
 SOURCE_COMMANDS = frozenset({"monitor", "relay", "queues"})
+
+log = logging.getLogger("cti_desk.settings")
 
 
 def desk_setup(args) -> DeskSetup:
@@ -36,6 +40,13 @@ def apply_desk_setup(args) -> DeskSetup:
     if command in DESK_COMMANDS:
         args.source = setup.source_url
         args.agent, args.oms_url, args.pop_on_answer = setup.agent, setup.oms_url, setup.pop_on_answer
+    # Where they came from, for the IT person's `--debug` (URLs masked; the log file too).
+    store = store_url(args)
+    source = getattr(args, "source", None)
+    log.debug("settings: store %s from the %s; call source %s from the %s; settings file %s%s",
+              mask_urls(store), setup.origin["db"] if store == setup.db_url else "default",
+              mask_urls(source) if source else "none", setup.origin["source"] if source else "default",
+              setup.file.path, "" if setup.file.existed else " (none)")
     return setup
 
 

@@ -42,7 +42,8 @@ class DeskSetup:
 def _pick(name: str, given: Mapping[str, Any], env: Mapping[str, str], desk: DeskFile) -> tuple[Any, str]:
     value = given.get(name)
     if value not in (None, "", frozenset(), []):
-        return value, GIVEN
+        # argparse's default held the environment's value: say so (for --debug's line)
+        return value, ENVIRONMENT if name in ENV and value == env.get(ENV[name]) else GIVEN
     if name in ENV and env.get(ENV[name]):
         return env[ENV[name]], ENVIRONMENT
     value = desk.get(FILE_KEY[name]) if name in FILE_KEY else None

@@ -5,6 +5,7 @@ real against three SQLite stores, each holding one different customer."""
 from __future__ import annotations
 
 import json
+import logging
 
 from cti_desk.app.cli import main
 from cti_desk.settings.paths import config_dir, data_dir
@@ -39,3 +40,16 @@ def test_command_line_over_environment_over_settings_file(tmp_path, monkeypatch,
     monkeypatch.setenv("CTI_DESK_DB", env)
     assert found(capsys, ["find", "山田"]) == ["山田 二郎"]
     assert found(capsys, ["find", "山田", "--db", given]) == ["山田 一郎"]
+
+
+def test_debug_says_where_the_store_and_source_came_from(tmp_path, monkeypatch, caplog):
+    in_file = store_with(tmp_path, "山田 三郎", "ヤマダ サブロウ")
+    monkeypatch.delenv("CTI_DESK_DB", raising=False)
+    monkeypatch.setenv("CTI_DESK_SOURCE", "ami://desk17:hunter2@pbx.example:5038")
+    (config_dir() / "cti-desk.toml").write_text(f'schema = 1\n[store]\nurl = "{in_file}"\n', "utf-8")
+    caplog.set_level(logging.DEBUG, logger="cti_desk.settings")
+    assert main(["--debug", "check"]) == 1  # no such PBX
+    [line] = [r.getMessage() for r in caplog.records if r.name == "cti_desk.settings"]
+    assert line == (f"settings: store {in_file} from the settings file; call source "
+                    f"ami://desk17:***@pbx.example:5038 from the environment; settings file "
+                    f"{config_dir() / 'cti-desk.toml'}")
