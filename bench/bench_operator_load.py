@@ -250,6 +250,7 @@ def main() -> None:
     bridge = CallBridge(source, None, window)
     bridge.callUpdate.connect(counter.update, Qt.ConnectionType.DirectConnection)
     window.set_bridge(bridge)
+    tasks.settle_memory()  # as the app does before its calls start (app/gui.py Startup._start_calls)
     bridge.start()
     pbx.run(pbx.ami.wait_for_action("CoreShowChannels"))
     wait(1000)  # the re-sync answer, today's missed calls restored, first paint
