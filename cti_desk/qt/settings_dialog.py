@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cti_desk.qt.settings_messages import field_message
 from cti_desk.qt.tasks import run_query
 from cti_desk.services import settings_form as rules
 from cti_desk.services.diagnostics import CheckResult, why
@@ -255,7 +256,7 @@ class SettingsDialog(QDialog):
 
     def show_error(self, field: str, message: str | None) -> None:
         label = self.errors[field]
-        label.setText(message or "")
+        label.setText(field_message(message) if message else "")
         label.setVisible(bool(message))
 
     def _clear_errors(self) -> None:

@@ -226,5 +226,8 @@ def test_the_dialog_follows_a_live_switch_to_japanese(qtbot, dialog, window):
         dialog.store_url.setText("")
         dialog.store_test.click()
         assert field_error(dialog, "storeUrl") == "テストするデータベースのURLを入力してください。"
+        dialog.agent.setText("2001")  # the core's check says it in English; the field in Japanese
+        assert not dialog.save()
+        assert field_error(dialog, "agent").startswith("電話機のインターフェースを TECH/resource の形で")
     finally:
         i18n.install_language("en")

@@ -2688,197 +2688,197 @@ Touch anywhere to continue.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="176"/>
+        <location filename="../../qt/settings_dialog.py" line="177"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="178"/>
+        <location filename="../../qt/settings_dialog.py" line="179"/>
         <source>Store URL</source>
         <translation>データベースのURL</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="179"/>
+        <location filename="../../qt/settings_dialog.py" line="180"/>
         <source>Call source</source>
         <translation>着信元</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="180"/>
+        <location filename="../../qt/settings_dialog.py" line="181"/>
         <source>PBX host</source>
         <translation>PBXのホスト</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="181"/>
+        <location filename="../../qt/settings_dialog.py" line="182"/>
         <source>AMI port</source>
         <translation>AMIポート</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="182"/>
+        <location filename="../../qt/settings_dialog.py" line="183"/>
         <source>AMI user</source>
         <translation>AMIユーザー</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="183"/>
+        <location filename="../../qt/settings_dialog.py" line="184"/>
         <source>AMI secret</source>
         <translation>AMIシークレット</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="184"/>
+        <location filename="../../qt/settings_dialog.py" line="185"/>
         <source>Listen on address</source>
         <translation>待ち受けアドレス</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="185"/>
+        <location filename="../../qt/settings_dialog.py" line="186"/>
         <source>Listen on port</source>
         <translation>待ち受けポート</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="186"/>
+        <location filename="../../qt/settings_dialog.py" line="187"/>
         <source>Webhook token</source>
         <translation>Webhookトークン</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="187"/>
+        <location filename="../../qt/settings_dialog.py" line="188"/>
         <source>This seat&apos;s phone (agent interface)</source>
         <translation>この席の電話機（エージェントインターフェース）</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="188"/>
+        <location filename="../../qt/settings_dialog.py" line="189"/>
         <source>Pop on answer for queues</source>
         <translation>応答時にポップアップするキュー</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="189"/>
+        <location filename="../../qt/settings_dialog.py" line="190"/>
         <source>OMS URL</source>
         <translation>OMSのURL</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="190"/>
+        <location filename="../../qt/settings_dialog.py" line="191"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="191"/>
+        <location filename="../../qt/settings_dialog.py" line="192"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="192"/>
+        <location filename="../../qt/settings_dialog.py" line="193"/>
         <source>Kiosk shop code</source>
         <translation>キオスクの店舗コード</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="193"/>
+        <location filename="../../qt/settings_dialog.py" line="194"/>
         <source>Kiosk idle timeout (s)</source>
         <translation>キオスクの無操作タイムアウト（秒）</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="197"/>
+        <location filename="../../qt/settings_dialog.py" line="198"/>
         <source>Asterisk (AMI)</source>
         <translation>Asterisk（AMI）</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="197"/>
+        <location filename="../../qt/settings_dialog.py" line="198"/>
         <source>Cloud PBX (webhook)</source>
         <translation>クラウドPBX（Webhook）</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="198"/>
+        <location filename="../../qt/settings_dialog.py" line="199"/>
         <source>Simulator (demo calls)</source>
         <translation>シミュレーター（デモ着信）</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="199"/>
+        <location filename="../../qt/settings_dialog.py" line="200"/>
         <source>Relay (through the PostgreSQL store)</source>
         <translation>リレー（PostgreSQLデータベース経由）</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="202"/>
+        <location filename="../../qt/settings_dialog.py" line="203"/>
         <source>As the system</source>
         <translation>システムに合わせる</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="204"/>
+        <location filename="../../qt/settings_dialog.py" line="205"/>
         <source>Operator</source>
         <translation>オペレーター</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="204"/>
+        <location filename="../../qt/settings_dialog.py" line="205"/>
         <source>Supervisor</source>
         <translation>スーパーバイザー</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="204"/>
+        <location filename="../../qt/settings_dialog.py" line="205"/>
         <source>Kiosk</source>
         <translation>キオスク</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="207"/>
+        <location filename="../../qt/settings_dialog.py" line="208"/>
         <source>Challenge/MD5 login (the secret is not sent)</source>
         <translation>チャレンジ/MD5ログイン（シークレットを送信しません）</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="208"/>
+        <location filename="../../qt/settings_dialog.py" line="209"/>
         <source>saved in the OS keyring; empty keeps the saved one</source>
         <translation>OSのキーリングに保存。空欄なら保存済みのものを使用</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="209"/>
+        <location filename="../../qt/settings_dialog.py" line="210"/>
         <source>saved in the OS keyring; empty for none</source>
         <translation>OSのキーリングに保存。空欄ならトークンなし</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="213"/>
+        <location filename="../../qt/settings_dialog.py" line="214"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="214"/>
+        <location filename="../../qt/settings_dialog.py" line="215"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="215"/>
+        <location filename="../../qt/settings_dialog.py" line="216"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="216"/>
+        <location filename="../../qt/settings_dialog.py" line="217"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="266"/>
+        <location filename="../../qt/settings_dialog.py" line="267"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="266"/>
+        <location filename="../../qt/settings_dialog.py" line="267"/>
         <source>FAILED</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="276"/>
+        <location filename="../../qt/settings_dialog.py" line="277"/>
         <source>Enter a store URL to test it.</source>
         <translation>テストするデータベースのURLを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="279"/>
+        <location filename="../../qt/settings_dialog.py" line="280"/>
         <source>Opening the store…</source>
         <translation>データベースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="302"/>
+        <location filename="../../qt/settings_dialog.py" line="303"/>
         <source>Connecting…</source>
         <translation>接続しています…</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="358"/>
+        <location filename="../../qt/settings_dialog.py" line="359"/>
         <source>Not saved: see the messages under the fields.</source>
         <translation>保存していません：各項目の下のメッセージを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../qt/settings_dialog.py" line="369"/>
+        <location filename="../../qt/settings_dialog.py" line="370"/>
         <source>Saved to {path}. Restart cti-desk to use a new store or call source.</source>
         <translation>{path} に保存しました。新しいデータベースや着信元を使うには cti-desk を再起動してください。</translation>
     </message>
@@ -2918,6 +2918,74 @@ Touch anywhere to continue.</source>
     </message>
 </context>
 <context>
+    <name>SettingsMessages</name>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="16"/>
+        <source>expected the phone&apos;s interface as TECH/resource, e.g. PJSIP/2001, SIP/alice or Local/2001@from-queue</source>
+        <translation>電話機のインターフェースを TECH/resource の形で入力してください（例: PJSIP/2001、SIP/alice、Local/2001@from-queue）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="19"/>
+        <source>expected http://HOST[:PORT]/PATH or https://...</source>
+        <translation>http://HOST[:PORT]/PATH または https://... の形で入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="20"/>
+        <source>bad host or port</source>
+        <translation>ホストまたはポートが正しくありません</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="22"/>
+        <source>no host (expected e.g. https://oms.example/api)</source>
+        <translation>ホストがありません（例: https://oms.example/api）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="23"/>
+        <source>spaces in the URL</source>
+        <translation>URLに空白が含まれています</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="24"/>
+        <source>not a URL</source>
+        <translation>URLではありません</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="26"/>
+        <source>expected sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/DB</source>
+        <translation>sqlite:///PATH または postgresql+psycopg://USER@HOST:PORT/DB の形で入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="29"/>
+        <source>a password does not belong in the settings file (use the keyring, or the environment: CTI_DESK_DB / CTI_DESK_SOURCE / ~/.pgpass)</source>
+        <translation>パスワードは設定ファイルに保存できません（キーリング、または環境変数 CTI_DESK_DB / CTI_DESK_SOURCE / ~/.pgpass を使ってください）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="32"/>
+        <source>a host name or address, e.g. pbx.example or 192.0.2.10</source>
+        <translation>ホスト名またはアドレスを入力してください（例: pbx.example、192.0.2.10）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="33"/>
+        <source>a port, 1-65535</source>
+        <translation>ポート番号（1〜65535）を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="35"/>
+        <source>the AMI user of manager.conf, e.g. cti-desk</source>
+        <translation>manager.conf のAMIユーザー名を入力してください（例: cti-desk）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="36"/>
+        <source>1-512 characters, no spaces</source>
+        <translation>空白なしの1〜512文字で入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../qt/settings_messages.py" line="37"/>
+        <source>expected a list of queue names</source>
+        <translation>キュー名をカンマ区切りで入力してください</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../app/gui.py" line="81"/>
@@ -2945,29 +3013,29 @@ Touch anywhere to continue.</source>
         <translation>デモデータを作成しました: {summary}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="152"/>
+        <location filename="../../app/gui.py" line="155"/>
         <source>No call source (--source)</source>
         <translation>着信元なし (--source)</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="167"/>
+        <location filename="../../app/gui.py" line="170"/>
         <source>Calls from {source}</source>
         <translation>着信元: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="174"/>
+        <location filename="../../app/gui.py" line="177"/>
         <source>Error: {message}</source>
         <translation>エラー: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="178"/>
+        <location filename="../../app/gui.py" line="181"/>
         <source>This store cannot be opened, and nothing in it was changed:
 {message}</source>
         <translation>このストアは開けません。ストアの内容は何も変更していません:
 {message}</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="239"/>
+        <location filename="../../app/gui.py" line="242"/>
         <source>The {role} view is not built yet: showing the operator window.</source>
         <translation>{role} 画面は未実装のため、オペレーター画面を表示しています。</translation>
     </message>
