@@ -48,11 +48,11 @@ out=$(bare PSYCOPG_IMPL=binary $desk db upgrade --db 'postgresql+psycopg://nobod
 
 # The operator's window in Japanese (the seat's settings file): the translation must load.
 mkdir -p "$tmp/home/.config/cti-desk"
-printf '[General]\nlanguage=ja\n' >"$tmp/home/.config/cti-desk/cti-desk.ini"
+printf 'schema = 1\n\n[ui]\nlanguage = "ja"\n' >"$tmp/home/.config/cti-desk/cti-desk.toml"
 for role in operator supervisor; do
   bare timeout 10 $desk --role $role --db "$db" --source 'sim://?rate=60' >"$tmp/$role.log" 2>&1
   rc=$?
-  rm -f "$tmp/home/.config/cti-desk/cti-desk.ini"
+  rm -f "$tmp/home/.config/cti-desk/cti-desk.toml"  # the supervisor's run in English
   if [ $rc = 124 ] && ! grep -qE 'Traceback|Fatal|Segmentation|Aborted|Could not load|no ja translation' \
        "$tmp/$role.log"; then
     pass "the $role window ran offscreen for 10 s$([ $role = operator ] && echo ' (in Japanese)')"
@@ -60,6 +60,18 @@ for role in operator supervisor; do
     fail "the $role window (exit $rc): $(grep -v propagateSizeHints "$tmp/$role.log" | tail -5)"
   fi
 done
+
+# A first run, as from the menu: no arguments, nothing configured -> the demo on its own store.
+# Its own HOME: the one above has a default store (db upgrade), which is a configured desk.
+env -i PATH=/usr/bin:/bin HOME="$tmp/first" QT_QPA_PLATFORM=offscreen timeout 20 $desk >"$tmp/first.log" 2>&1
+rc=$?
+demo="$tmp/first/.local/share/cti-desk/demo.sqlite3"
+n=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM customers").fetchone()[0])' "$demo" 2>&1)
+if [ $rc = 124 ] && [ "$n" = 2000 ] && ! grep -qE 'Traceback|Fatal|Segmentation|Aborted' "$tmp/first.log"; then
+  pass "first run with nothing configured: the demo on its own demo.sqlite3 ($n customers) for 20 s"
+else
+  fail "first run (exit $rc, demo customers: $n): $(grep -v propagateSizeHints "$tmp/first.log" | tail -5)"
+fi
 
 for f in share/applications/cti-desk.desktop share/metainfo/io.github.cti_desk.metainfo.xml \
          share/icons/hicolor/scalable/apps/cti-desk.svg share/icons/hicolor/16x16/apps/cti-desk.png \

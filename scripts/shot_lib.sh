@@ -14,7 +14,7 @@ shot_start() {
     # The UI language comes from the settings (these machines have no ja_JP locale).
     export DISPLAY=$display LANG=C.UTF-8 LC_ALL=C.UTF-8 CTI_DESK_DATA_DIR=$work/data CTI_DESK_CONFIG_DIR=$work/config
     mkdir -p "$work/config"
-    printf '[General]\nlanguage=%s\n' "$2" > "$work/config/cti-desk.ini"
+    printf 'schema = 1\n\n[ui]\nlanguage = "%s"\n' "$2" > "$work/config/cti-desk.toml"
     db="sqlite:///$work/store.sqlite3"
     .venv/bin/cti-desk demo-data --customers 2000 --seed 1 --db "$db" >/dev/null 2>&1
 }
