@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -161,7 +162,9 @@ class SettingsDialog(QDialog):
         row("kioskShop", self._field(self.kiosk_shop))
         row("kioskIdleTimeout", self._field(self.kiosk_idle))
         body = QWidget()
-        body.setLayout(self.form)
+        column = QVBoxLayout(body)
+        column.addLayout(self.form)
+        column.addStretch(1)  # room left over goes under the fields, not into the source's
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -243,8 +246,22 @@ class SettingsDialog(QDialog):
         self._kind_changed()
 
     def _kind_changed(self) -> None:
-        self.pages.setCurrentIndex(self.kind.currentIndex())
+        current = self.kind.currentIndex()
+        self.pages.setCurrentIndex(current)
+        # Only the chosen source's fields take room: a stack is as tall as its tallest page,
+        # which left an empty AMI-sized gap under the simulator.
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == current else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.adjustSize()
         self.source_result.hide()
+
+    def connect_to_pbx(self) -> None:
+        """Opened by "Connect to your PBX…": a demo desk's simulator swapped for Asterisk's
+        fields (nothing is saved until Save), the host field ready for typing."""
+        if rules.KINDS[self.kind.currentIndex()] == "sim":
+            self.kind.setCurrentIndex(rules.KINDS.index("ami"))
+        self.ami_host.setFocus()
 
     # -- what the fields say --------------------------------------------------------------
     def source_form(self) -> rules.SourceForm:

@@ -38,7 +38,7 @@ class SettingsEntry(QObject):
         self.badge = self.connect_button = None
         self.act_connect = QAction(window)
         self.act_connect.setObjectName("actConnectPbx")
-        self.act_connect.triggered.connect(self.show_settings)
+        self.act_connect.triggered.connect(lambda: self.show_settings().connect_to_pbx())
         if demo:
             menu.insertAction(self.act_settings, self.act_connect)
             self.badge = QLabel(objectName="demoBadge")

@@ -89,6 +89,11 @@ def customers(url: str) -> int:
         store.dispose()
 
 
+def settings_text() -> str | None:
+    path = config_dir() / "cti-desk.toml"
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
 def test_nothing_configured_opens_the_demo_on_its_own_store(qtbot):
     demo_file = data_dir() / "demo.sqlite3"
 
@@ -104,8 +109,17 @@ def test_nothing_configured_opens_the_demo_on_its_own_store(qtbot):
         actions["actConnectPbx"].trigger()
         dialog = window.findChild(object, "settingsDialog")
         assert dialog is not None and dialog.isVisible()
+        # On Asterisk's fields, not the demo's simulator (nothing saved until Save) ...
+        assert dialog.kind.currentIndex() == 0 and dialog.pages.currentWidget().isVisible()
+        assert dialog.ami_host.hasFocus() or not dialog.isActiveWindow()
+        ami_height = dialog.pages.sizeHint().height()
+        # ... and back on the simulator, no AMI-sized gap is left where its fields were.
+        dialog.kind.setCurrentIndex(2)
+        assert dialog.pages.sizeHint().height() < ami_height / 2
         dialog.close()
+        assert settings_text() == before  # nothing written by looking
 
+    before = settings_text()
     seen = run_desk([], ready, look)
     assert seen == {"looked": True, "code": 0}, seen
     assert customers(f"sqlite:///{demo_file}") == 150
