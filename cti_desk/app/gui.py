@@ -8,6 +8,7 @@ source on its own thread -> event loop.
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -316,7 +317,7 @@ def run_gui(args, db_url: str) -> int:
     startup = Startup(app, window, store, args, db_url, source_config, outbox=outbox, demo=demo)
     # The store (a worker importing and opening it), then the calls: once the window is
     # painted, so the operator sees it without waiting for them (issue 16).
-    after_first_paint(window, startup.begin)
+    after_first_paint(window, lambda: (gc.enable(), startup.begin()))  # app/cli.py turned it off
     try:
         code = app.exec()
     finally:
