@@ -37,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchlib import p50, percentile, record  # bench/ is the script's own folder on sys.path
+from fake_pbx import PbxThread
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import delete, func, select
@@ -48,7 +49,6 @@ from cti_desk.qt.main_window import MainWindow
 from cti_desk.store.db import Store, open_store
 from cti_desk.store.models import CallLogEntry, CustomerPhone
 from cti_desk.telephony.sources import open_source, parse_source
-from tests.telephony.fake_ami import FakeAmi
 from tests.telephony.recorded_calls import QueueCall, to_wire
 
 SECONDS = float(os.environ.get("BENCH_OPLOAD_SECONDS", "60"))
@@ -84,31 +84,8 @@ def caller_numbers(store: Store, n: int, rng: random.Random) -> list[str]:
     return out
 
 
-class Pbx:
-    """The fake Asterisk on its own thread and loop; `play` paces the calls."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.ami: FakeAmi | None = None
-        ready = threading.Event()
-        self.thread = threading.Thread(target=self._main, args=(ready,), name="fake-pbx", daemon=True)
-        self.thread.start()
-        ready.wait(10)
-        assert self.ami is not None and self.ami.port
-
-    def _main(self, ready: threading.Event) -> None:
-        asyncio.set_event_loop(self.loop)
-
-        async def start() -> None:
-            self.ami = FakeAmi(username="bench", secret="bench-secret")
-            await self.ami.listen()
-
-        self.loop.run_until_complete(start())
-        ready.set()
-        self.loop.run_forever()
-
-    def run(self, coro, timeout: float = 10.0):
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+class Pbx(PbxThread):
+    """The fake Asterisk; `play` paces the calls."""
 
     def play(self, rings: list[bytes], hangups: list[bytes], seconds: float):
         """Call n rings at n / CALLS_PER_S; call n - RINGING_CALLS hangs up with it."""
@@ -127,16 +104,6 @@ class Pbx:
             return n
 
         return asyncio.run_coroutine_threadsafe(go(), self.loop)
-
-    def close(self) -> None:
-        async def stop() -> None:
-            await self.ami.stop_listening()
-
-        try:
-            self.run(stop())
-        finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self.thread.join(5)
 
 
 class Probe(QObject):

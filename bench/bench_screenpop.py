@@ -29,7 +29,6 @@ import asyncio
 import os
 import random
 import sys
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchlib import p50, percentile  # bench/ is the script's own folder on sys.path
+from fake_pbx import PbxThread
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -53,7 +53,6 @@ from cti_desk.services.customers import phone_lookup_statement, resolve_caller
 from cti_desk.store.db import Store, open_store
 from cti_desk.store.models import Customer, CustomerPhone
 from cti_desk.telephony.sources import open_source, parse_source
-from tests.telephony.fake_ami import FakeAmi
 from tests.telephony.recorded_calls import QueueCall, to_wire
 
 UNIQUE = int(os.environ.get("BENCH_POP_CALLS", "300"))
@@ -135,29 +134,8 @@ def pick_callers(store: Store, rng: random.Random, unique: int, multiple: int, n
 
 # -- the fake PBX on its own thread -------------------------------------------------------
 
-class Pbx:
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.ami: FakeAmi | None = None
-        ready = threading.Event()
-        self.thread = threading.Thread(target=self._main, args=(ready,), name="fake-pbx", daemon=True)
-        self.thread.start()
-        ready.wait(10)
-        assert self.ami is not None and self.ami.port
-
-    def _main(self, ready: threading.Event) -> None:
-        asyncio.set_event_loop(self.loop)
-
-        async def start() -> None:
-            self.ami = FakeAmi(username="bench", secret="bench-secret")
-            await self.ami.listen()
-
-        self.loop.run_until_complete(start())
-        ready.set()
-        self.loop.run_forever()
-
-    def run(self, coro, timeout: float = 10.0):
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+class Pbx(PbxThread):
+    """The fake Asterisk; `send` writes one frame and stamps t0."""
 
     def send(self, data: bytes, pop: Pop | None = None) -> None:
         """Write the frame from the PBX thread; t0 just before it goes into the socket."""
@@ -167,16 +145,6 @@ class Pbx:
             await self.ami.push(data)
 
         asyncio.run_coroutine_threadsafe(push(), self.loop)
-
-    def close(self) -> None:
-        async def stop() -> None:
-            await self.ami.stop_listening()
-
-        try:
-            self.run(stop())
-        finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self.thread.join(5)
 
 
 # -- the window, watched --------------------------------------------------------------------
