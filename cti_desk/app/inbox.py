@@ -14,10 +14,10 @@ import os
 from collections.abc import Callable
 
 from cti_desk.domain.errors import BadArgument
+from cti_desk.settings.keyring_secrets import KEYRING_SERVICE, keyring_secret
 
 log = logging.getLogger("cti_desk.inbox")
 
-KEYRING_SERVICE = "cti-desk"
 KEYRING_LINE = "line"  # user of the LINE channel secret
 KEYRING_TOKEN = "inbox-token"  # user of the bearer token (a contract extension)
 ENV_TOKEN = "CTI_DESK_INBOX_TOKEN"
@@ -57,16 +57,7 @@ def _secret(value: str | None, user: str, what: str) -> str | None:
     """The value as given, or the keyring's entry for `keyring`."""
     if value != "keyring":
         return value or None
-    import keyring
-    import keyring.errors
-
-    try:
-        found = keyring.get_password(KEYRING_SERVICE, user)
-    except keyring.errors.KeyringError as exc:
-        raise BadArgument(f"no usable keyring to read the {what}: {exc}") from None
-    if not found:
-        raise BadArgument(f"no {what} in the keyring: service {KEYRING_SERVICE!r}, username {user!r}")
-    return found
+    return keyring_secret(user, what)
 
 
 def run_inbox(args: argparse.Namespace, db_url: str, secrets: list[str]) -> int:

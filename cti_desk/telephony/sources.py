@@ -177,19 +177,9 @@ def webhook_keyring_username(host: str, port: int) -> str:
 
 
 def _token_from_keyring(host: str, port: int) -> str:
-    import keyring
-    import keyring.errors
+    from cti_desk.settings.keyring_secrets import keyring_secret
 
-    from cti_desk.telephony.ami.url import KEYRING_SERVICE
-
-    username = webhook_keyring_username(host, port)
-    try:
-        token = keyring.get_password(KEYRING_SERVICE, username)
-    except keyring.errors.KeyringError as exc:
-        raise BadArgument(f"no usable keyring to read the webhook token: {exc}") from None
-    if not token:
-        raise BadArgument(f"no webhook token in the keyring: service {KEYRING_SERVICE!r}, username {username!r}")
-    return token
+    return keyring_secret(webhook_keyring_username(host, port), "webhook token")
 
 
 def _parse_sim(url: str) -> SourceConfig:

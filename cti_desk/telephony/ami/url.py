@@ -20,8 +20,8 @@ from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from cti_desk.domain.errors import BadArgument
+from cti_desk.settings.keyring_secrets import KEYRING_SERVICE, keyring_secret  # noqa: F401 -- the service name, where callers look for it
 
-KEYRING_SERVICE = "cti-desk"
 DEFAULT_PORT = 5038
 _EVENT_MASK = re.compile(r"^[A-Za-z0-9_,]{1,200}$")
 
@@ -121,17 +121,4 @@ def _is_ipv4(host: str) -> bool:
 
 
 def _secret_from_keyring(config: AmiConfig) -> str:
-    # Loaded here, not with the module: the window's settings import this file (50 ms).
-    import keyring
-    import keyring.errors
-
-    try:
-        secret = keyring.get_password(KEYRING_SERVICE, config.keyring_username)
-    except keyring.errors.KeyringError as exc:
-        raise BadArgument(f"no usable keyring to read the AMI secret: {exc}") from None
-    if secret is None:
-        raise BadArgument(
-            f"no AMI secret in the keyring: service {KEYRING_SERVICE!r}, "
-            f"username {config.keyring_username!r}"
-        )
-    return secret
+    return keyring_secret(config.keyring_username, "AMI secret")
