@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 
 from cti_desk.domain.errors import BadArgument
-from cti_desk.settings.keyring_secrets import KEYRING_SERVICE, keyring_secret
+from cti_desk.telephony.keyring_secrets import KEYRING_SERVICE, keyring_secret
 
 log = logging.getLogger("cti_desk.inbox")
 

@@ -177,7 +177,7 @@ def webhook_keyring_username(host: str, port: int) -> str:
 
 
 def _token_from_keyring(host: str, port: int) -> str:
-    from cti_desk.settings.keyring_secrets import keyring_secret
+    from cti_desk.telephony.keyring_secrets import keyring_secret
 
     return keyring_secret(webhook_keyring_username(host, port), "webhook token")
 

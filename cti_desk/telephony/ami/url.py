@@ -20,7 +20,7 @@ from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from cti_desk.domain.errors import BadArgument
-from cti_desk.settings.keyring_secrets import KEYRING_SERVICE, keyring_secret  # noqa: F401 -- the service name, where callers look for it
+from cti_desk.telephony.keyring_secrets import KEYRING_SERVICE, keyring_secret  # noqa: F401 -- the service name, where callers look for it
 
 DEFAULT_PORT = 5038
 _EVENT_MASK = re.compile(r"^[A-Za-z0-9_,]{1,200}$")

@@ -1,4 +1,4 @@
-"""Secrets the settings name as `keyring`: read from the OS keyring, never from a file.
+"""Secrets a source or the inbox names as `keyring`: read from the OS keyring, never a file.
 
 One place for the AMI secret, the webhook token and the inbox's secrets, so each says
 the same when the keyring is missing or holds nothing.
