@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from cti_desk.domain.calls import CallState, CallUpdate
-from cti_desk.qt import tasks
+from cti_desk.qt import i18n, tasks
 from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.supervisor.window import SupervisorWindow
 from cti_desk.services.calllog import CallFacts, record
@@ -220,6 +220,13 @@ def test_kpis_chart_and_exports(qtbot, open_window, store, tmp_path):
     codes = [r.group for r in kpi_rows(store, today - timedelta(days=6), today, by="segment")]
     shown = [view.rows_model.index(r, 0).data() for r in range(view.rows_model.rowCount())]
     assert "unknown" in codes and shown[codes.index("unknown")] == "Unknown"
+    unknown = view.rows_model.index(codes.index("unknown"), 0)
+    try:  # a switch to Japanese rewords the rows shown, without asking the store again
+        i18n.install_language("ja")
+        qtbot.waitUntil(lambda: unknown.data() == "不明", timeout=2000)
+    finally:
+        i18n.install_language("en")
+    qtbot.waitUntil(lambda: unknown.data() == "Unknown", timeout=2000)
     view.export_csv(str(path))
     with open(path, encoding="utf-8-sig", newline="") as f:
         assert [line[0] for line in list(csv.reader(f))[1:]] == codes

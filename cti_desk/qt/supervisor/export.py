@@ -46,17 +46,38 @@ def cell_text(key: str, value) -> str:
 _ROOT = QModelIndex()  # the default parent: no row has children
 
 
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY, _ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+
+
 class RowsModel(QAbstractTableModel):
     """Dataclass rows (KpiRow, JourneyRow ...) as a read-only table; headers from
-    `titles` (translated) where known, else the key itself."""
+    `titles` (translated) where known, else the key itself.
+
+    Each cell's text is made once per page (and again when the labels change), not in
+    data(): a table sized to its contents asks every cell for several roles on each reset,
+    ~8,000 calls a KPI page, which stalled the window by 50-130 ms."""
 
     def __init__(self, titles: dict[str, str] | None = None, parent=None) -> None:
         super().__init__(parent)
         self.titles = titles or {}
-        self.labels: dict[str, str] = {}  # shown for coded values (segment, channel); CSV keeps the code
+        self._labels: dict[str, str] = {}  # shown for coded values (segment, channel); CSV keeps the code
         self.rows: list = []
         self.columns: list[str] = []
         self._dicts: list[dict] = []
+        self._texts: list[list[str]] = []
+        self._aligns: list[list[int | None]] = []
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return self._labels
+
+    @labels.setter
+    def labels(self, labels: dict[str, str]) -> None:  # a language switch: the texts again
+        self._labels = labels
+        self._make_texts()
+        if self._texts and self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._texts) - 1, len(self.columns) - 1))
 
     def set_rows(self, rows: Sequence) -> None:
         self.beginResetModel()
@@ -64,7 +85,17 @@ class RowsModel(QAbstractTableModel):
         self._dicts = [row_dict(r) for r in self.rows]
         if self._dicts:
             self.columns = list(self._dicts[0].keys())
+        self._make_texts()
         self.endResetModel()
+
+    def _make_texts(self) -> None:
+        labels, columns = self._labels, self.columns
+        self._texts = [
+            [labels[v] if isinstance(v := d.get(k), str) and v in labels else cell_text(k, v) for k in columns]
+            for d in self._dicts
+        ]
+        self._aligns = [[_RIGHT if isinstance(d.get(k), int | float) else None for k in columns]
+                        for d in self._dicts]
 
     def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._dicts)
@@ -72,17 +103,11 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        key = self.columns[index.column()]
-        value = self._dicts[index.row()].get(key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if isinstance(value, str) and value in self.labels:
-                return self.labels[value]
-            return cell_text(key, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        if role == _DISPLAY:
+            return self._texts[index.row()][index.column()]
+        if role == _ALIGNMENT:
+            return self._aligns[index.row()][index.column()]
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
