@@ -77,6 +77,7 @@ class OperatorCalls(CallLogging):
         self.act_take_over.setText(text)
         self.act_take_over.setToolTip(f"{text} (F8)")
         self.act_call_back.setText(translate("OperatorCalls", "Call back the missed caller"))
+        self.calls.retranslate()  # the list holds its cells' text: states and headings anew
         self._update_call_back()  # its tooltip: the shortcut, or why it is off
 
     # -- the tray ------------------------------------------------------------------------

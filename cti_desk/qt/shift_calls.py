@@ -10,14 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from cti_desk.domain.calls import CallState
 from cti_desk.domain.phone import WithheldReason, display, withheld_reason
@@ -25,14 +19,10 @@ from cti_desk.domain.text import bounded
 from cti_desk.qt.i18n import current_language
 from cti_desk.services.inquiries import WrapUp
 
-_Index = QModelIndex | QPersistentModelIndex
-
 # A long shift (or a day of missed calls restored) would keep every call in memory and in
 # every repaint: finished calls past the newest MAX_SHOWN leave the list (the call log has them).
 MAX_SHOWN = 200
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _CALL = int(Qt.ItemDataRole.UserRole) + 1  # ShiftCallsModel.CALL_ROLE
-_ROLES = frozenset((_DISPLAY, _CALL))
 
 
 @dataclass(slots=True)
@@ -144,8 +134,12 @@ def phase_label(phase: str) -> str:
     }.get(phase, phase)
 
 
-class ShiftCallsModel(QAbstractTableModel):
+class ShiftCallsModel(QStandardItemModel):
     """This shift's calls, newest first: pops never stack up as windows.
+
+    The cells are Qt's own items holding their text: a repaint of the list (a new call,
+    a state change, a pop's selection) asks no Python, so it never waits for the GIL a
+    pop's lookup holds on its worker. `changed` and `retranslate` set the texts anew.
 
     At most `limit` rows: past it, the oldest finished call (missed or done, not waiting
     to be taken over, not one `keep` names) leaves; `letGo` says how many have so far.
@@ -157,12 +151,13 @@ class ShiftCallsModel(QAbstractTableModel):
 
     def __init__(self, parent=None, keep: Callable[[ShiftCall], bool] | None = None,
                  limit: int | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.COLUMNS), parent)
         self._calls: list[ShiftCall] = []
         self._by_id: dict[str, ShiftCall] = {}
         self._keep = keep or (lambda _call: False)
         self._limit = MAX_SHOWN if limit is None else limit
         self.let_go = 0
+        self.retranslate()
 
     def calls(self) -> list[ShiftCall]:
         return list(self._calls)
@@ -186,11 +181,15 @@ class ShiftCallsModel(QAbstractTableModel):
         self._insert(row, call)
 
     def _insert(self, row: int, call: ShiftCall) -> None:
-        call.number_text(), call.time_text()  # formatted now, not on every repaint
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._calls.insert(row, call)
+        items = []
+        for text in _texts(call):
+            item = QStandardItem(text)
+            item.setFlags(_FLAGS)
+            item.setData(call, _CALL)  # any cell a view hands back (activated) names its call
+            items.append(item)
+        self._calls.insert(row, call)  # listed before rowsInserted goes out
         self._by_id[call.call_id] = call
-        self.endInsertRows()
+        self.insertRow(row, items)
         if len(self._calls) > self._limit:
             self._trim()
 
@@ -211,51 +210,47 @@ class ShiftCallsModel(QAbstractTableModel):
         n = self.row_of(call)
         if n < 0:
             return
-        self.beginRemoveRows(QModelIndex(), n, n)
         del self._calls[n]
         if self._by_id.get(call.call_id) is call:
             del self._by_id[call.call_id]
-        self.endRemoveRows()
+        self.removeRow(n)
 
     def changed(self, call: ShiftCall) -> None:
+        """The call's cells again; one dataChanged for its row, whether or not a text moved
+        (the window and the wrap-up keeper follow saves through it)."""
         n = self.row_of(call)
-        if n >= 0:  # only the state column changes; the others were formatted once
+        if n >= 0:
+            self._set_texts(n, call)
             self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1),
                                   [Qt.ItemDataRole.DisplayRole])
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._calls)
+    def _set_texts(self, n: int, call: ShiftCall) -> None:
+        blocked = self.blockSignals(True)  # one dataChanged for the row, from the caller
+        try:
+            for col, text in enumerate(_texts(call)):
+                item = self.item(n, col)
+                if item.text() != text:
+                    item.setText(text)
+        finally:
+            self.blockSignals(blocked)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def retranslate(self) -> None:
+        """The language changed: the headings, the states and withheld numbers anew."""
+        self.setHorizontalHeaderLabels([
+            QCoreApplication.translate("CallBar", "Time"),
+            QCoreApplication.translate("CallBar", "Number"),
+            QCoreApplication.translate("CallBar", "Name"),
+            QCoreApplication.translate("CallBar", "State"),
+        ])
+        for n, call in enumerate(self._calls):
+            self._set_texts(n, call)
+        if self._calls:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._calls) - 1, len(self.COLUMNS) - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                QCoreApplication.translate("CallBar", "Time"),
-                QCoreApplication.translate("CallBar", "Number"),
-                QCoreApplication.translate("CallBar", "Name"),
-                QCoreApplication.translate("CallBar", "State"),
-            )[section] if 0 <= section < 4 else None
-        return None
 
-    def data(self, index: _Index, role: int = _DISPLAY):
-        # A view asks ~7 roles per painted cell: the ones never answered cost one lookup.
-        if role not in _ROLES:
-            return None
-        row = index.row()
-        if not (0 <= row < len(self._calls)):  # an invalid index is (-1, -1)
-            return None
-        c = self._calls[row]
-        if role == _DISPLAY:
-            col = index.column()
-            if col == 0:
-                return c.time_text()
-            if col == 1:
-                return c.number_text()
-            if col == 2:
-                return c.name_text()
-            return status_label(c)
-        if role == _CALL:
-            return c
-        return None
+_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # as a table model's cells: read-only
+
+
+def _texts(call: ShiftCall) -> tuple[str, str, str, str]:
+    return call.time_text(), call.number_text(), call.name_text(), status_label(call)

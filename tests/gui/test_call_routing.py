@@ -274,6 +274,9 @@ def test_japanese_withheld_reasons_show_on_the_call_bar(qtbot, window, store, ra
     try:
         window.lang_actions["ja"].trigger()
         qtbot.waitUntil(lambda: text(window, "callerNumber") == japanese)
+        # The shift list holds its cells' text: the switch rewords its number, state and headings.
+        assert listed(window)[0][0] == japanese and listed(window)[0][2] == "着信中"
+        assert window.calls.headerData(1, Qt.Orientation.Horizontal) == "電話番号"
     finally:
         i18n.install_language("en")
     qtbot.waitUntil(lambda: _withheld_logged(store) is not None, timeout=5000)
