@@ -54,6 +54,9 @@ class CustomerCard(QScrollArea):
     callerConfirmed = Signal(int)  # "this is the caller": the customer on the card
 
     FIELDS = ("kana", "member", "segment", "points", "channels", "addresses", "phones", "emails", "flags")
+    # Only free text that runs long wraps: a word-wrapped label's size is a text-document
+    # layout each time its text changes, and every pop changes them all (~1 ms a pop).
+    WRAPPED = frozenset(("addresses", "flags"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -62,7 +65,7 @@ class CustomerCard(QScrollArea):
         body = QWidget()
         self.form = QFormLayout(body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name = plain_label("customerName")
+        self.name = plain_label("customerName", wrap=False)
         big = QFont(self.name.font())
         big.setBold(True)
         big.setPointSizeF(big.pointSizeF() * 1.4)
@@ -85,7 +88,7 @@ class CustomerCard(QScrollArea):
                 self.phones_layout.setContentsMargins(0, 0, 0, 0)
                 value: QWidget = self.phones
             else:
-                value = self.values[key] = plain_label(f"customer_{key}")
+                value = self.values[key] = plain_label(f"customer_{key}", wrap=key in self.WRAPPED)
             self.labels[key] = QLabel()
             self.form.addRow(self.labels[key], value)
         self.setWidget(body)
