@@ -141,20 +141,24 @@ class CustomerCard(QScrollArea):
         self._show_phones(s.phones)
 
     def _show_phones(self, phones: list[tuple[str, str]]) -> None:
-        # The rows are kept and refilled: a pop builds no widgets unless it needs more rows.
-        while len(self._phone_rows) > len(phones):
-            row, _label, _button = self._phone_rows.pop()
-            self.phones_layout.removeWidget(row)
-            row.deleteLater()
+        # The rows are kept and refilled, spare ones hidden: a pop builds (and a later one
+        # deletes) no widgets unless a customer has more phones than any before.
         while len(self._phone_rows) < len(phones):
             self._phone_rows.append(self._phone_row(len(self._phone_rows)))
         self._phone_numbers = [e164 for _kind, e164 in phones]
-        for (_row, lab, button), (kind, e164) in zip(self._phone_rows, phones, strict=True):
+        for n, (row, lab, button) in enumerate(self._phone_rows):
+            if n >= len(phones):
+                if not row.isHidden():
+                    row.hide()
+                continue
+            kind, e164 = phones[n]
             shown = self._phones_shown.get(e164) or display(e164)
             lab.setText(f"{shown} ({phone_kind_label(kind)})")
             button.setText(self.tr("Dial"))
             button.setToolTip(self.dial_blocked or self.tr("Call {number}").format(number=shown))
             button.setEnabled(self.dial_blocked is None)
+            if row.isHidden():
+                row.show()
 
     def _phone_row(self, n: int) -> tuple[QWidget, QLabel, QToolButton]:
         row = QWidget()

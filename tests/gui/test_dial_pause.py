@@ -190,6 +190,24 @@ def test_not_connected_is_said_in_the_status_bar(qtbot, make_window, store):
     assert failed.args == ["Could not call: not connected to the PBX"]
 
 
+def test_the_card_offers_the_phones_of_the_customer_on_it(qtbot, make_window, store):
+    """A customer with fewer phones after one with more: only theirs can be dialled (the
+    card keeps its phone rows between customers and hides the spare ones)."""
+    two = add_customer(store, name="山田 太郎", phones=("03-1234-5678", "090-1111-2222"))
+    one = add_customer(store, name="佐藤 花子", phones=("06-9876-5432",))
+    w = make_window(agent="2001")
+
+    def offered() -> list[str]:
+        card = w.panel.card
+        return sorted(b.toolTip() for b in card.findChildren(QToolButton, "dialButton") if b.isVisibleTo(card))
+
+    for cid, tips in ((two, ["Call 03-1234-5678", "Call 090-1111-2222"]), (one, ["Call 06-9876-5432"]),
+                      (two, ["Call 03-1234-5678", "Call 090-1111-2222"])):
+        with qtbot.waitSignal(w.customerShown, timeout=5000):
+            w.open_customer(cid)
+        assert offered() == tips
+
+
 def test_without_agent_dial_and_pause_are_off_and_say_why(qtbot, make_window, store):
     add_customer(store)
     w = make_window(agent=None)
