@@ -2,8 +2,10 @@
 
 A desk-local SQLite file is brought up to date on the spot, as before (nobody else
 uses it). A PostgreSQL store is shared by many seats and its relay: only `cti-desk db
-upgrade` changes it. A desk that finds it older (or empty) says so and which command to
+upgrade` changes its schema. A desk that finds it older says so and which command to
 run; a newer one is SchemaTooNew, as `store/db.py` says. Either way nothing is changed.
+An empty database (no tables, no migration history) is a new store nobody uses yet: it
+gets the schema, as `demo-data` and `import` give it.
 """
 
 from __future__ import annotations
@@ -29,27 +31,34 @@ def prepare_desk_store(store: Store) -> tuple[str | None, str | None]:
     schema was current; SharedStoreNeedsUpgrade / SchemaTooNew and nothing changed else."""
     if not needs_upgrade(store.engine):  # SchemaTooNew for a schema this cti-desk does not know
         return None, None
-    if is_sqlite(store.engine):
+    if is_sqlite(store.engine) or _empty(store):
         return upgrade(store.engine)
     revision = current_revision(store.engine)
     raise SharedStoreNeedsUpgrade(
-        f"the shared store has schema {revision or 'none (empty)'}, this cti-desk needs "
+        f"the shared store has schema {revision or 'none'}, this cti-desk needs "
         f"{head_revision(store.engine)}: run `cti-desk db upgrade --db {shown_url(store.url)}` "
         "once, from one machine (this desk changed nothing)")
 
 
 def refuse_an_older_shared_store(url: str) -> None:
     """For the commands that only use a store (find, monitor, relay...): a PostgreSQL one of
-    an older or no schema is SharedStoreNeedsUpgrade, nothing changed; SQLite is left to
-    them (a desk-local file, brought up to date when opened, as before)."""
+    an older schema is SharedStoreNeedsUpgrade, nothing changed; an empty database and
+    SQLite are left to them (brought up to date when opened, as before)."""
     if url.split(":", 1)[0].split("+", 1)[0].lower() not in ("postgresql", "postgres"):
         return
     store = Store(url)
     try:
-        if needs_upgrade(store.engine):  # SchemaTooNew for a newer one
+        if needs_upgrade(store.engine) and not _empty(store):  # SchemaTooNew for a newer one
             raise SharedStoreNeedsUpgrade(
-                f"the shared store has schema {current_revision(store.engine) or 'none (empty)'}, this "
+                f"the shared store has schema {current_revision(store.engine) or 'none'}, this "
                 f"cti-desk needs {head_revision(store.engine)}: run `cti-desk db upgrade --db "
                 f"{shown_url(store.url)}` once, from one machine (nothing was changed)")
     finally:
         store.dispose()
+
+
+def _empty(store: Store) -> bool:
+    """No migration history and no table at all: a database made for cti-desk, not used yet."""
+    from sqlalchemy import inspect
+
+    return current_revision(store.engine) is None and not inspect(store.engine).get_table_names()

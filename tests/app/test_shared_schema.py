@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,27 @@ def test_a_kiosk_refuses_an_older_shared_store_before_any_window(pg_url):
         f"cti-desk: the shared store has schema {older}, this cti-desk needs {head}: run `cti-desk db "
         f"upgrade --db {pg_url}` once, from one machine (this desk changed nothing)")
     assert revision(pg_url) == older
+
+
+@pytest.fixture
+def empty_pg_url(pg_template) -> str:
+    """A database just made for cti-desk: no tables, no migration history."""
+    from sqlalchemy import text
+
+    from tests.conftest import _pg_admin
+
+    name = f"empty_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    return pg_template.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("argv", [["find", "山田"], ["kpi"]])
+def test_an_empty_database_is_a_new_store_and_gets_the_schema(empty_pg_url, capsys, argv):
+    # Nobody uses it yet, so there is no shared schema to change (as demo-data and import do).
+    assert revision(empty_pg_url) is None
+    assert main([*argv, "--db", empty_pg_url]) == 0
+    assert revision(empty_pg_url) == head_revision(Store(empty_pg_url).engine)
