@@ -27,17 +27,14 @@ class SharedStoreNeedsUpgrade(StoreError):
 
 
 def prepare_desk_store(store: Store) -> tuple[str | None, str | None]:
-    """(before, after) when this desk upgraded its own SQLite file, (None, None) when the
-    schema was current; SharedStoreNeedsUpgrade / SchemaTooNew and nothing changed else."""
+    """(before, after) when this desk upgraded its own SQLite file (or gave an empty
+    database the schema), (None, None) when the schema was current;
+    SharedStoreNeedsUpgrade / SchemaTooNew and nothing changed else."""
     if not needs_upgrade(store.engine):  # SchemaTooNew for a schema this cti-desk does not know
         return None, None
-    if is_sqlite(store.engine) or _empty(store):
-        return upgrade(store.engine)
-    revision = current_revision(store.engine)
-    raise SharedStoreNeedsUpgrade(
-        f"the shared store has schema {revision or 'none'}, this cti-desk needs "
-        f"{head_revision(store.engine)}: run `cti-desk db upgrade --db {shown_url(store.url)}` "
-        "once, from one machine (this desk changed nothing)")
+    if not is_sqlite(store.engine):
+        _refuse_a_used_one(store, "this desk changed nothing")
+    return upgrade(store.engine)
 
 
 def refuse_an_older_shared_store(url: str) -> None:
@@ -48,17 +45,21 @@ def refuse_an_older_shared_store(url: str) -> None:
         return
     store = Store(url)
     try:
-        if needs_upgrade(store.engine) and not _empty(store):  # SchemaTooNew for a newer one
-            raise SharedStoreNeedsUpgrade(
-                f"the shared store has schema {current_revision(store.engine) or 'none'}, this "
-                f"cti-desk needs {head_revision(store.engine)}: run `cti-desk db upgrade --db "
-                f"{shown_url(store.url)}` once, from one machine (nothing was changed)")
+        if needs_upgrade(store.engine):  # SchemaTooNew for a newer one
+            _refuse_a_used_one(store, "nothing was changed")
     finally:
         store.dispose()
 
 
-def _empty(store: Store) -> bool:
-    """No migration history and no table at all: a database made for cti-desk, not used yet."""
+def _refuse_a_used_one(store: Store, said: str) -> None:
+    """A shared store behind this cti-desk's schema: refused, unless the database is empty
+    (no migration history, no table at all: made for cti-desk and not used yet)."""
     from sqlalchemy import inspect
 
-    return current_revision(store.engine) is None and not inspect(store.engine).get_table_names()
+    revision = current_revision(store.engine)
+    if revision is None and not inspect(store.engine).get_table_names():
+        return
+    raise SharedStoreNeedsUpgrade(
+        f"the shared store has schema {revision or 'none'}, this cti-desk needs "
+        f"{head_revision(store.engine)}: run `cti-desk db upgrade --db {shown_url(store.url)}` "
+        f"once, from one machine ({said})")
