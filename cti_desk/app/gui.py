@@ -267,8 +267,6 @@ def run_gui(args, db_url: str) -> int:
     app.setOrganizationName("cti-desk")
     app.setDesktopFileName("cti-desk")
     app.setWindowIcon(app_icon())
-    if setup.file.moved_aside is not None:  # said on stderr and in the log when it was read
-        log.warning("settings: defaults in use; the unreadable file is %s", setup.file.moved_aside)
     settings = state_file(config_dir(), setup.file)  # window state; settings keys from the TOML
     i18n.install_language(i18n.choose_language(settings))
     role = setup.role
