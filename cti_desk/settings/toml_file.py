@@ -22,6 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
 from cti_desk.settings import schema
 from cti_desk.settings.file import settings_path as ini_path
 from cti_desk.settings.ini_legacy import read_ini
@@ -141,50 +143,19 @@ def load_settings(config_dir: Path) -> DeskFile:
     return DeskFile(path, values, extra, existed=True)
 
 
-# -- writing (the few TOML forms the schema uses) -----------------------------------------
-
-def _string(text: str) -> str:
-    out = []
-    for c in text:
-        if c in '"\\':
-            out.append("\\" + c)
-        elif ord(c) < 32 or ord(c) == 127:
-            out.append(f"\\u{ord(c):04x}")
-        else:
-            out.append(c)
-    return '"' + "".join(out) + '"'
-
-
-def _key(key: str) -> str:
-    return key if key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key) else _string(key)
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(str(k))} = {_value(v)}" for k, v in value.items()) + " }"
-    return _string(str(value))
-
+# -- writing ------------------------------------------------------------------------------
 
 def dumps(values: dict[str, Any], extra: dict[str, Any] | None = None) -> str:
-    sections: dict[str, dict[str, Any]] = {}
-    for f in schema.FIELDS:  # the schema's order, so the file reads the same every time
+    """The file's text: `schema` first, then the schema's sections in its order (so the
+    file reads the same every time), then keys of a newer cti-desk as they were read."""
+    document: dict[str, Any] = {"schema": schema.SCHEMA}
+    extra = extra or {}
+    document.update((name, value) for name, value in extra.items() if not isinstance(value, dict))
+    for f in schema.FIELDS:
         if f.name in values:
-            sections.setdefault(f.section, {})[f.key] = values[f.name]
-    for section, table in (extra or {}).items():
+            document.setdefault(f.section, {})[f.key] = values[f.name]
+    for section, table in extra.items():
         if isinstance(table, dict):
-            sections.setdefault(section, {}).update(table)
-    lines = ["# cti-desk settings (README: The settings file). No secrets here: the keyring holds them.",
-             f"schema = {schema.SCHEMA}"]
-    for section, table in (extra or {}).items():
-        if not isinstance(table, dict):
-            lines.append(f"{_key(section)} = {_value(table)}")
-    for section, table in sections.items():
-        lines += ["", f"[{section}]"]
-        lines += [f"{_key(key)} = {_value(value)}" for key, value in table.items()]
-    return "\n".join(lines) + "\n"
+            document.setdefault(section, {}).update(table)
+    header = "# cti-desk settings (README: The settings file). No secrets here: the keyring holds them.\n"
+    return header + tomli_w.dumps(document)
