@@ -137,8 +137,13 @@ class CallLogging:
     def _update_call_back(self, *_args) -> None:
         blocked = self._dial_blocked("originate")
         call = self._selected_call()
-        self.act_call_back.setEnabled(blocked is None and self._can_call_back(call))
-        self.act_call_back.setToolTip(blocked or f"{self.act_call_back.text()} (Ctrl+B)")
+        enabled = blocked is None and self._can_call_back(call)
+        tip = blocked or f"{self.act_call_back.text()} (Ctrl+B)"
+        # Asked several times a pop (selection, list rows): a Qt change only when it is one.
+        if enabled != self.act_call_back.isEnabled():
+            self.act_call_back.setEnabled(enabled)
+        if tip != self.act_call_back.toolTip():
+            self.act_call_back.setToolTip(tip)
 
     def call_back_selected(self) -> None:
         """Dial the selected missed caller from this seat's phone; the call log says so."""
