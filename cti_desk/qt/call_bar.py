@@ -145,10 +145,6 @@ class CallBar(QFrame):
             self.state_label.setText(status_label(c))
         else:
             self.state_label.setText(phase_label(phase))
-        if self.property("phase") != phase:  # re-polishing costs: only when the phase changes
-            self.setProperty("phase", phase)
-            self.style().unpolish(self)
-            self.style().polish(self)
         if c is None:
             for lab in (self.number_label, self.name_label, self.queue_label, self.wait_label,
                         self.talk_label):
