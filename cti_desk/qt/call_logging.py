@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QToolButton
@@ -17,11 +18,11 @@ from cti_desk.domain.calls import CallState, CallUpdate
 from cti_desk.domain.text import bounded
 from cti_desk.qt.shift_calls import ShiftCall, ShiftCallsModel
 from cti_desk.qt.tasks import run_query
-from cti_desk.services import calllog
-from cti_desk.services.calllog import CallFacts, LoggedCall
-from cti_desk.services.health import store_unavailable
-from cti_desk.services.inquiries import WrapUp
 from cti_desk.services.routing import Action, Decision
+from cti_desk.services.wrapup_record import WrapUp
+
+if TYPE_CHECKING:
+    from cti_desk.services.calllog import LoggedCall
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -47,6 +48,12 @@ class CallLogging:
         first = d.action in (Action.POP, Action.ANNOUNCE)
         if not (first or (u.state_changed and self.router.seen(u.call_id))):
             return
+        # The call log's SQLAlchemy side is loaded with the first call, not before the
+        # window's first paint (issue 16).
+        from cti_desk.services import calllog
+        from cti_desk.services.calllog import CallFacts
+        from cti_desk.services.health import store_unavailable
+
         facts = CallFacts.from_update(
             u, rang_at=call.rang_at if call is not None else None,
             agent=self.agent if d.action is Action.MISSED else None,  # the seat it rang at
@@ -92,6 +99,8 @@ class CallLogging:
 
     def _restore_missed_calls(self) -> None:
         """Today's missed calls not called back yet come back into the list on start."""
+        from cti_desk.services import calllog
+
         store, agent, since = self.store, self.agent, calllog.start_of_today()
         run_query(lambda: calllog.missed_to_call_back(store, since, agent), self._missed_restored,
                   self._missed_not_read, owner=self)
@@ -164,5 +173,7 @@ class CallLogging:
         call.called_back_at = datetime.now(UTC)
         self.calls.changed(call)
         store, call_id, at = self.store, call.call_id, call.called_back_at
+        from cti_desk.services import calllog
+
         run_query(lambda: calllog.mark_called_back(store, call_id, at), None, self._log_failed, owner=self)
 

@@ -5,13 +5,16 @@ or a search), what is loaded once the card is painted, and the records made from
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from cti_desk.qt.shift_calls import in_progress_call_id
 from cti_desk.qt.tasks import run_query
-from cti_desk.qt.wrapup_keeper import in_progress_call_id
-from cti_desk.services.history import CustomerStory
-from cti_desk.services.inquiries import CallRef
+from cti_desk.services.wrapup_record import CallRef
+
+if TYPE_CHECKING:
+    from cti_desk.services.history import CustomerStory
 
 FRAME_MS = 16  # one display frame at 60 Hz
 

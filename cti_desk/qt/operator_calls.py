@@ -12,6 +12,7 @@ pops with what the PBX said (number, name) and fills in once the store answers.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,10 +26,11 @@ from cti_desk.qt.call_logging import CallLogging, utc_naive
 from cti_desk.qt.icons import app_icon, icon
 from cti_desk.qt.shift_calls import ShiftCall, ShiftCallsModel
 from cti_desk.qt.tasks import run_query
-from cti_desk.services.health import store_unavailable
-from cti_desk.services.history import Pop
-from cti_desk.services.inquiries import WrapUp
 from cti_desk.services.routing import Action, Decision, Reason, SeatRouter
+from cti_desk.services.wrapup_record import WrapUp
+
+if TYPE_CHECKING:
+    from cti_desk.services.history import Pop
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -326,6 +328,8 @@ class OperatorCalls(CallLogging):
     def _pop_failed(self, call: ShiftCall, exc: BaseException) -> None:
         """The store did not answer the pop: what the PBX said is on screen, and the
         customer fills in once the store answers (the banner says why)."""
+        from cti_desk.services.health import store_unavailable
+
         if not store_unavailable(exc):
             self._failed(exc)
             return

@@ -17,7 +17,7 @@ from cti_desk.domain.calls import CallState
 from cti_desk.domain.phone import WithheldReason, display, withheld_reason
 from cti_desk.domain.text import bounded
 from cti_desk.qt.i18n import current_language
-from cti_desk.services.inquiries import WrapUp
+from cti_desk.services.wrapup_record import WrapUp
 
 # A long shift (or a day of missed calls restored) would keep every call in memory and in
 # every repaint: finished calls past the newest MAX_SHOWN leave the list (the call log has them).
@@ -132,6 +132,13 @@ def phase_label(phase: str) -> str:
         "missed": QCoreApplication.translate("CallBar", "Missed"),
         "done": QCoreApplication.translate("CallBar", "Done"),
     }.get(phase, phase)
+
+
+def in_progress_call_id(call: ShiftCall | None) -> str | None:
+    """The call the operator is on now (for audit entries); None once it has ended."""
+    if call is None or call.ended_at is not None:
+        return None
+    return call.call_id if call.state in (CallState.RINGING, CallState.ANSWERED) else None
 
 
 class ShiftCallsModel(QStandardItemModel):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from cti_desk.qt.history_labels import channel_label, disposition_label
 from cti_desk.qt.icons import icon
 from cti_desk.services.history import InquiryRow
-from cti_desk.services.inquiries import DISPOSITIONS, MAX_NOTES, WrapUp
+from cti_desk.services.wrapup_record import DISPOSITIONS, MAX_NOTES, WrapUp
 
 
 class WrapUpPanel(QWidget):

@@ -22,25 +22,19 @@ from cti_desk.domain.calls import CallState
 from cti_desk.domain.errors import BadArgument
 from cti_desk.domain.text import bounded
 from cti_desk.qt.call_bar import ShiftCall, ShiftCallsModel
+from cti_desk.qt.shift_calls import in_progress_call_id
 from cti_desk.qt.tasks import run_query
 from cti_desk.qt.wrapup_restore import adopt_old_settings, journal_unreadable
 from cti_desk.services.drafts import CallDraft, DraftJournal
 from cti_desk.services.health import store_unavailable
-from cti_desk.services.inquiries import WrapUp
 from cti_desk.services.journal_file import store_key
 from cti_desk.services.order_outcome import describe
+from cti_desk.services.wrapup_record import WrapUp
 from cti_desk.settings.paths import data_dir
 
 log = logging.getLogger(__name__)
 
 JOURNAL_DELAY_MS = 300  # typing is journaled at most this long after a keystroke
-
-
-def in_progress_call_id(call: ShiftCall | None) -> str | None:
-    """The call the operator is on now (for audit entries); None once it has ended."""
-    if call is None or call.ended_at is not None:
-        return None
-    return call.call_id if call.state in (CallState.RINGING, CallState.ANSWERED) else None
 
 
 def call_draft(call: ShiftCall, queued: bool = False) -> CallDraft:

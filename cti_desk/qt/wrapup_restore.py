@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cti_desk.domain.text import bounded
 from cti_desk.services.drafts import CallDraft
-from cti_desk.services.inquiries import WrapUp
+from cti_desk.services.wrapup_record import WrapUp
 
 log = logging.getLogger("cti_desk.qt.wrapup_keeper")
 translate = QCoreApplication.translate

@@ -17,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 
 from cti_desk.domain.text import bounded
-from cti_desk.services.inquiries import MAX_NOTES, WrapUp
 from cti_desk.services.journal_file import JournalFile
+from cti_desk.services.wrapup_record import MAX_NOTES, WrapUp
 
 log = logging.getLogger(__name__)
 

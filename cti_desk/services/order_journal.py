@@ -21,10 +21,10 @@ from pathlib import Path
 
 from cti_desk.domain.delivery import DeliveryCalendar, DraftLine, OrderDraft
 from cti_desk.domain.text import bounded
-from cti_desk.services.inquiries import CallRef
 from cti_desk.services.journal_file import JournalFile
 from cti_desk.services.order_outcome import StoreFailed
 from cti_desk.services.orders import OrderRejected, PlacedOrder, place_order
+from cti_desk.services.wrapup_record import CallRef
 from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)
