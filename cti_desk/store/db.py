@@ -12,29 +12,22 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cti_desk.domain.errors import BadArgument
-from cti_desk.domain.redact import mask_urls
+# Defined apart so the window can check a URL before SQLAlchemy is loaded; importable here.
+from cti_desk.domain.store_url import (
+    InvalidDatabaseURL,
+    StoreError,
+    invalid_url,
+    shown_url,  # noqa: F401
+    store_backend,
+)
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class StoreError(Exception):
-    """A store problem worth one clear line to the user."""
-
-
-class InvalidDatabaseURL(StoreError, BadArgument):
-    """The --db URL is malformed or names a database we don't support (bad usage)."""
-
-
 class SchemaTooNew(StoreError):
     """The store was written by a newer cti-desk: this one must not touch it."""
-
-
-def shown_url(url: str) -> str:
-    """A --db URL as it may be printed: no password, bounded."""
-    return mask_urls(url if len(url) <= 200 else url[:200] + "…")
 
 
 def store_name(engine: Engine) -> str:
@@ -71,14 +64,12 @@ def pg_connect_defaults(query) -> dict[str, object]:
 
 
 def make_engine(url: str, **kwargs) -> Engine:
+    store_backend(url)  # the same check (and message) as the window's before its first paint
     try:
         parsed = make_url(url)
     except Exception:
         # No chained cause: SQLAlchemy's own message may quote the URL, password and all.
-        raise InvalidDatabaseURL(
-            f"invalid database URL: {shown_url(url)!r} (expected e.g. sqlite:///PATH or "
-            "postgresql+psycopg://USER@HOST:PORT/DB)"
-        ) from None
+        raise invalid_url(url) from None
     if parsed.get_backend_name() == "sqlite":
         db = parsed.database
         if db and db != ":memory:":
