@@ -4,6 +4,10 @@ QApplication -> settings (cti-desk.toml, app/desk_setup.py) and language -> stor
 (a desk-local SQLite schema upgraded in the background; a shared PostgreSQL one only
 checked) -> window -> demo data into the demo's own store on a first run -> call
 source on its own thread -> event loop.
+
+The operator window is staged (issue 16): its shell paints from Qt alone, with the --db
+URL checked but SQLAlchemy not loaded; the store, the panels and the menus that need
+them are made right after that paint (open_desk), then the steps above.
 """
 
 from __future__ import annotations
@@ -12,20 +16,26 @@ import gc
 import logging
 import signal
 import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from cti_desk.domain.redact import mask_urls
+from cti_desk.domain.store_url import StoreError, store_backend
+from cti_desk.domain.text import bounded
 from cti_desk.qt import i18n, tasks
-from cti_desk.qt.call_bridge import CallBridge
 from cti_desk.qt.desk_state import state_file
 from cti_desk.qt.first_paint import after_first_paint
 from cti_desk.qt.icons import app_icon
 from cti_desk.qt.main_window import MainWindow
-from cti_desk.services.desk_store import prepare_desk_store
-from cti_desk.services.outbox import OutboxDispatcher
 from cti_desk.settings.paths import config_dir
-from cti_desk.store.db import Store, StoreError
+
+# Only light modules above: the operator window paints before the database layer loads.
+if TYPE_CHECKING:
+    from cti_desk.services.outbox import OutboxDispatcher
+    from cti_desk.store.db import Store
 
 log = logging.getLogger("cti_desk.gui")
 
@@ -41,6 +51,8 @@ class _Progress(QObject):
 def _prepare_store(store: Store) -> tuple[str | None, str | None, bool]:
     """On a worker: a desk-local schema brought up to date, a shared one only checked
     (services/desk_store.py); say whether the store is empty."""
+    from cti_desk.services.desk_store import prepare_desk_store
+
     before, after = prepare_desk_store(store)
     from sqlalchemy import select
 
@@ -160,6 +172,8 @@ class Startup:
         except Exception as exc:  # a source that cannot be built: said in the status bar
             self._failed(exc)
             return
+        from cti_desk.qt.call_bridge import CallBridge
+
         bridge = CallBridge(source, self.window.agent, self.window)
         self.window.set_bridge(bridge)
         self.window.health.link.follow(bridge)  # the link's state, always in view
@@ -179,13 +193,18 @@ class Startup:
         if isinstance(exc, StoreError):
             # A store this cti-desk must not touch (a newer schema, tables of something
             # else): nothing was changed and no call is taken; say it where it is seen.
-            box = QMessageBox(QMessageBox.Icon.Critical, "cti-desk", QCoreApplication.translate(
-                "Startup", "This store cannot be opened, and nothing in it was changed:\n{message}").format(
-                    message=text), QMessageBox.StandardButton.Ok, self.window)
-            box.setObjectName("storeRefused")
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.open()
-            self.refusal = box
+            self.refusal = refuse_store(self.window, text)
+
+
+def refuse_store(window, text: str) -> QMessageBox:
+    """Say in the window that its store cannot be opened (and was left as it was)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "cti-desk", QCoreApplication.translate(
+        "Startup", "This store cannot be opened, and nothing in it was changed:\n{message}").format(
+            message=text), QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("storeRefused")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.open()
+    return box
 
 
 def _display_ok() -> bool:
@@ -215,17 +234,20 @@ def _seat(role: str, args, settings, operator: str):
     every audit row this process writes. A kiosk's person is its shop (kiosk:CODE)."""
     from cti_desk.domain.roles import Role
     from cti_desk.services.access import SETTINGS_DESK, Seat, use_desk
-    from cti_desk.services.kiosk import actor
 
     desk = use_desk(settings.value(SETTINGS_DESK, "", str) or None)
     if role == "kiosk":
+        from cti_desk.services.kiosk import actor
+
         return Seat(actor(args.kiosk.shop), Role.KIOSK, desk)
     return Seat(operator, Role.SUPERVISOR if role == "supervisor" else Role.OPERATOR, desk)
 
 
-def _role_window(role: str, args, store: Store, settings, operator: str, oms_url, outbox):
-    """The window of the seat's role; pyqtgraph is loaded only for the supervisor's."""
-    seat = _seat(role, args, settings, operator)
+def _role_window(role: str, args, store: Store | None, settings, operator: str, oms_url=None, outbox=None,
+                 seat=None):
+    """The window of the seat's role; pyqtgraph is loaded only for the supervisor's. The
+    operator's without a store is staged (open_desk gives it one after the first paint)."""
+    seat = seat or _seat(role, args, settings, operator)
     if role == "supervisor":
         from cti_desk.qt.supervisor.window import SupervisorWindow
 
@@ -236,12 +258,64 @@ def _role_window(role: str, args, store: Store, settings, operator: str, oms_url
         if not settings.value("language", "", str):  # Japanese first, unless the seat chose
             i18n.install_language("ja")
         return KioskWindow(store, args.kiosk.shop, args.kiosk.idle_timeout_s, settings)
-    window = MainWindow(store, operator, getattr(args, "agent", None), settings,
-                        oms_url=oms_url,
-                        pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox, seat=seat)
+    window = MainWindow(store, operator, getattr(args, "agent", None), settings, oms_url=oms_url,
+                        pop_on_answer=getattr(args, "pop_on_answer", None) or (), outbox=outbox, seat=seat,
+                        staged=store is None)
     if role != "operator":
         window.set_role_note(QCoreApplication.translate("Startup", "The {role} view is not built yet: showing the operator window.").format(role=role))
     return window
+
+
+@dataclass
+class _Desk:
+    """What run_gui opens (a staged window's after its first paint) and closes at the end."""
+
+    store: Store | None
+    outbox: OutboxDispatcher | None = None
+    startup: Startup | None = None
+
+
+def _outbox(store: Store, args) -> OutboxDispatcher | None:
+    """Every seat writes its orders to the store's outbox; which process sends them is
+    configuration: this one, with --oms-url (started once the store is ready)."""
+    oms_url = getattr(args, "oms_url", None)
+    if not oms_url:
+        return None
+    from cti_desk.services.outbox import OutboxDispatcher
+
+    return OutboxDispatcher(store, oms_url)
+
+
+def _install_menus(window, role: str, args, db_url: str, store: Store, setup, demo: bool) -> None:
+    if role == "kiosk":
+        return
+    # Help > Diagnostics… and About: what `cti-desk check` tries.
+    from cti_desk.app.check import desk_targets
+    from cti_desk.qt.help_menu import install_help_menu
+    from cti_desk.qt.settings_menu import install_settings
+
+    install_help_menu(window, desk_targets(args, db_url), store)
+    install_settings(window, setup.file, demo=demo, db_url=db_url)
+
+
+def _finish_operator_window(window: MainWindow, desk: _Desk, role: str, args, db_url: str, setup,
+                            demo: bool, seat) -> bool:
+    """The staged window's store, panels and menus; False (said in the window, logged)
+    when they cannot be made: the shell stays, with the reason, and no calls are taken."""
+    try:
+        from cti_desk.store.db import Store
+
+        desk.store = Store(db_url)
+        desk.outbox = _outbox(desk.store, args)
+        window.finish(desk.store, oms_url=getattr(args, "oms_url", None), outbox=desk.outbox, seat=seat)
+        _install_menus(window, role, args, db_url, desk.store, setup, demo)
+    except Exception as exc:  # every late failure is shown, none swallowed
+        text = bounded(mask_urls(str(exc).splitlines()[0] if str(exc) else type(exc).__name__), 300)
+        log.error("the desk could not be opened: %s", text, exc_info=log.isEnabledFor(logging.DEBUG))
+        window.statusBar().showMessage(QCoreApplication.translate("Startup", "Error: {message}").format(message=text))
+        window.refusal = refuse_store(window, text)
+        return False
+    return True
 
 
 def run_gui(args, db_url: str) -> int:
@@ -271,7 +345,14 @@ def run_gui(args, db_url: str) -> int:
     i18n.install_language(i18n.choose_language(settings))
     role = setup.role
 
-    store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
+    staged = role not in ("supervisor", "kiosk")  # the operator's window: shell first
+    if staged:
+        store_backend(db_url)  # a malformed URL: exit 2 before any window (SQLAlchemy not loaded)
+        store = None
+    else:
+        from cti_desk.store.db import Store
+
+        store = Store(db_url)  # a malformed URL fails here: exit 2 before any window
     if role == "kiosk":  # its shop and a staff PIN to leave it, or one line and no window
         from cti_desk.app.kiosk import kiosk_start, refused
 
@@ -287,21 +368,14 @@ def run_gui(args, db_url: str) -> int:
 
         # The settings file's outside-line digit, where the source URL names none.
         source_config = with_outside_line(source_config, settings.value("outside_line", "", str))
-    oms_url = getattr(args, "oms_url", None)
-    # Every seat writes its orders to the store's outbox; which process sends them is
-    # configuration: this one, with --oms-url (started once the store is ready).
-    outbox = OutboxDispatcher(store, oms_url) if oms_url else None
     if role == "kiosk":
         source_config = None  # a shop's kiosk takes no calls
-    window = _role_window(role, args, store, settings, operator, oms_url, outbox)
-    if role != "kiosk":  # Help > Diagnostics… and About: what `cti-desk check` tries
-        from cti_desk.app.check import desk_targets
-        from cti_desk.qt.help_menu import install_help_menu
-
-        install_help_menu(window, desk_targets(args, db_url), store)
-        from cti_desk.qt.settings_menu import install_settings
-
-        install_settings(window, setup.file, demo=demo, db_url=db_url)
+    seat = _seat(role, args, settings, operator)
+    window = _role_window(role, args, store, settings, operator, seat=seat)
+    desk = _Desk(store)
+    if not staged:
+        desk.outbox = _outbox(store, args)
+        _install_menus(window, role, args, db_url, store, setup, demo)
     window.outside_line = source_config.outside_line if source_config is not None else None
     window.show()
     # SIGINT/SIGTERM close the window like the user would (settings and drafts kept).
@@ -312,22 +386,32 @@ def run_gui(args, db_url: str) -> int:
     wake = QTimer(window)
     wake.timeout.connect(lambda: None)
     wake.start(300)
-    startup = Startup(app, window, store, args, db_url, source_config, outbox=outbox, demo=demo)
-    # The store (a worker importing and opening it), then the calls: once the window is
-    # painted, so the operator sees it without waiting for them (issue 16).
-    after_first_paint(window, lambda: (gc.enable(), startup.begin()))  # app/cli.py turned it off
+
+    def open_desk() -> None:
+        """After the first paint: the staged window's store and panels, then the store
+        opened in the background and the calls (Startup)."""
+        # app/cli.py turned the collector off for the build: on again once it is all built.
+        built = not staged or _finish_operator_window(window, desk, role, args, db_url, setup, demo, seat)
+        gc.enable()
+        if not built:
+            return
+        desk.startup = Startup(app, window, desk.store, args, db_url, source_config, outbox=desk.outbox, demo=demo)
+        desk.startup.begin()
+
+    after_first_paint(window, open_desk)
     try:
         code = app.exec()
     finally:
-        if outbox is not None:
+        if desk.outbox is not None:
             # Quitting must not hang on a slow OMS: a send still in flight is abandoned with
             # the process; its row's lease runs out and the next start resends it under the
             # same Idempotency-Key, which the OMS deduplicates.
-            outbox.stop(timeout=1.0)
+            desk.outbox.stop(timeout=1.0)
         if window.bridge is not None:
             window.bridge.stop()
         tasks.shutdown()
-        store.dispose()
+        if desk.store is not None:
+            desk.store.dispose()
         # Gone with this run, not kept alive by a signal handler: a desk started again in
         # this process (the tests) finds only its own window.
         for sig, before in handlers.items():

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,31 +26,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cti_desk.domain.roles import Role
 from cti_desk.domain.text import bounded
 from cti_desk.qt import i18n
-from cti_desk.qt.call_bar import CallBar, ShiftCall, ShiftCallsModel
-from cti_desk.qt.customer_panel import CustomerPanel
 from cti_desk.qt.customer_story import FRAME_MS, CustomerStoryShown
-from cti_desk.qt.history_models import PurchaseHistoryModel
-from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
 from cti_desk.qt.icons import icon
-from cti_desk.qt.inquiry_model import InquiryHistoryModel
-from cti_desk.qt.inventory_panel import InventoryPanel
-from cti_desk.qt.link_status import attach_link_status
 from cti_desk.qt.operator_calls import OperatorCalls
-from cti_desk.qt.order_form import OrderForm
 from cti_desk.qt.roles import error_text
-from cti_desk.qt.search import SearchBox
-from cti_desk.qt.store_recovery import StoreRecovery
-from cti_desk.qt.wrapup import WrapUpPanel
-from cti_desk.qt.wrapup_keeper import WrapUpKeeper, in_progress_call_id
-from cti_desk.services.access import Seat, this_desk
-from cti_desk.services.outbox import OutboxDispatcher
-from cti_desk.services.seat_services import SeatServices
-from cti_desk.services.stock_lookups import CALL, Asker
+from cti_desk.qt.shift_calls import ShiftCall, ShiftCallsModel, in_progress_call_id
+from cti_desk.qt.window_layout import WindowLayout
 from cti_desk.settings.file import SettingsFileBroken, check_settings_file, settings_path
-from cti_desk.store.db import Store
+
+# Only Qt and light modules above: a staged window paints before the panels' modules and
+# the database layer are loaded (issue 16); finish() imports them.
+if TYPE_CHECKING:
+    from cti_desk.services.access import Seat
+    from cti_desk.services.outbox import OutboxDispatcher
+    from cti_desk.services.stock_lookups import Asker
+    from cti_desk.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -66,17 +59,18 @@ def settings_file(config_dir: Path) -> QSettings:
     return settings
 
 
-class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
+class MainWindow(OperatorCalls, CustomerStoryShown, WindowLayout, QMainWindow):
     pauseRequested = Signal(bool)  # wired to AMI QueuePause
     dialRequested = Signal(str)  # E.164, wired to AMI Originate
     popShown = Signal(str)  # call id: the pop's data is on screen
     customerShown = Signal(int)  # customer id on the card (and audited)
     wrapUpSaved = Signal(int)  # inquiry id
     failed = Signal(str)
+    deskReady = Signal()  # panels built and the store open: the desk is complete
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         operator: str,
         agent: str | None = None,
         settings: QSettings | None = None,
@@ -85,14 +79,11 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         pop_on_answer: Iterable[str] = (),
         outbox: OutboxDispatcher | None = None,  # this seat sends orders to the OMS (started by the app)
         seat: Seat | None = None,  # default: `operator` as an operator at this desk
+        staged: bool = False,  # only the shell now (no store yet); finish() builds the rest
     ) -> None:
         super().__init__(parent)
         self.setObjectName("operatorWindow")
-        self.store = store
         self.operator = operator
-        self.seat = seat or Seat(operator, Role.OPERATOR, this_desk())
-        # Every read of a customer's record and every change goes through the role check.
-        self.services = SeatServices(store, self.seat)
         self.agent = agent
         self.settings = settings
         self.bridge = None
@@ -108,8 +99,55 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         self._loading_timer.setInterval(FRAME_MS)
         self._loading_timer.timeout.connect(self._show_loading)
         self.last_notification: tuple[str, str] | None = None
+        self.complete = False  # the panels are built (finish() ran)
+        self._split_later = False  # sized by default before the panels were there
+
+        # -- the shell: what needs Qt alone ---------------------------------------------
+        self._build_menus()
+        self.role_note = QLabel()
+        self.source_note = QLabel()
+        self.statusBar().addPermanentWidget(self.role_note)
+        self.statusBar().addPermanentWidget(self.source_note)
+        self._restore_geometry()
+        if staged:
+            # One plain page until the desk is built; the status bar says the same.
+            opening = QLabel(QCoreApplication.translate("Startup", "Opening the store…"))
+            opening.setObjectName("openingPage")
+            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            opening.setEnabled(False)
+            self.setCentralWidget(opening)
+            self.statusBar().showMessage(opening.text())
+            self.retranslate()
+            return
+        self.finish(store, oms_url=oms_url, outbox=outbox, seat=seat)
+
+    def finish(self, store: Store, oms_url: str | None = None, outbox: OutboxDispatcher | None = None,
+               seat: Seat | None = None) -> None:
+        """The desk itself: the store's services, panels, order form and the menus that
+        need them. In __init__ for a window built whole; after the first paint for a staged one."""
+        from cti_desk.domain.roles import Role
+        from cti_desk.qt.call_bar import CallBar
+        from cti_desk.qt.customer_panel import CustomerPanel
+        from cti_desk.qt.history_models import PurchaseHistoryModel
+        from cti_desk.qt.history_views import InquiryHistoryView, PurchaseHistoryView
+        from cti_desk.qt.inquiry_model import InquiryHistoryModel
+        from cti_desk.qt.inventory_panel import InventoryPanel
+        from cti_desk.qt.link_status import attach_link_status
+        from cti_desk.qt.order_form import OrderForm
+        from cti_desk.qt.search import SearchBox
+        from cti_desk.qt.store_recovery import StoreRecovery
+        from cti_desk.qt.wrapup import WrapUpPanel
+        from cti_desk.qt.wrapup_keeper import WrapUpKeeper
+        from cti_desk.services.access import Seat, this_desk
+        from cti_desk.services.seat_services import SeatServices
+
+        self.store = store
+        self.seat = seat or Seat(self.operator, Role.OPERATOR, this_desk())
+        # Every read of a customer's record and every change goes through the role check.
+        self.services = SeatServices(store, self.seat)
         # Wrap-ups, orders and pops that waited for the store run again once it answers.
         self.recovery = StoreRecovery(store, self)
+        operator = self.operator
 
         # -- widgets -----------------------------------------------------------
         self.call_bar = CallBar()
@@ -189,21 +227,44 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         layout.addWidget(self.vertical, 1)
         self.setCentralWidget(central)
 
-        self._build_actions()
+        self._build_call_actions()
         self._init_calls()  # the seat's router, take-over and call-back actions
         self.tray = self._make_tray()
-        self.role_note = QLabel()
-        self.source_note = QLabel()
-        self.statusBar().addPermanentWidget(self.role_note)
-        self.statusBar().addPermanentWidget(self.source_note)
         self.health = attach_link_status(self, store, oms_url)  # PBX link, store banner, OMS outbox
         self.recovery.follow(self.health.store_watch)
+        self.complete = True
         self.retranslate()
-        self._restore_state()
+        self._restore_panes()
+        if self._split_later:
+            self._split_body(self.width())
         self.keeper.restore()
 
+    def store_ready(self) -> None:
+        """The store is open and its schema current (app/gui.py's Startup): the desk is complete."""
+        log.info("desk ready: panels built, store open")
+        self.deskReady.emit()
+
     # -- actions, menus, tray ----------------------------------------------------
-    def _build_actions(self) -> None:
+    def _build_menus(self) -> None:
+        """The menu bar of the shell: Call (Quit until the desk's actions join) and Language."""
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.call_menu = self.menuBar().addMenu("")
+        self._call_actions_end = self.call_menu.addSeparator()
+        self.call_menu.addAction(self.act_quit)
+        self.lang_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == i18n.current_language())
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(act)
+            self.lang_menu.addAction(act)
+            self.lang_actions[code] = act
+
+    def _build_call_actions(self) -> None:
         self.act_search = QAction(self)
         self.act_search.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.act_search.triggered.connect(self.panel.focus_search)
@@ -216,25 +277,9 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
         self.act_dial = QAction(self)
         self.act_dial.setShortcut(QKeySequence("Ctrl+D"))
         self.act_dial.triggered.connect(self.call_bar.dial_button.click)
-        self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.act_quit.triggered.connect(self.close)
-        self.call_menu = self.menuBar().addMenu("")
         for act in (self.act_search, self.act_save, self.act_pause, self.act_dial):
-            self.call_menu.addAction(act)
+            self.call_menu.insertAction(self._call_actions_end, act)
             self.addAction(act)
-        self.call_menu.addSeparator()
-        self.call_menu.addAction(self.act_quit)
-        self.lang_menu = self.menuBar().addMenu("")
-        group = QActionGroup(self)
-        self.lang_actions: dict[str, QAction] = {}
-        for code, name in i18n.LANGUAGES.items():
-            act = QAction(name, self, checkable=True)
-            act.setChecked(code == i18n.current_language())
-            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            group.addAction(act)
-            self.lang_menu.addAction(act)
-            self.lang_actions[code] = act
 
     def _size_call_columns(self) -> None:
         """Widths from the font, never from the rows: a new call or a state change then
@@ -260,6 +305,8 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
 
     def _stock_asker(self) -> Asker | None:
         """A product looked up while a call is on is the caller's demand (the KPIs count it)."""
+        from cti_desk.services.stock_lookups import CALL, Asker
+
         call_id = in_progress_call_id(self.current)
         return Asker(CALL, call_id, self.customer_id) if call_id else None
 
@@ -307,19 +354,24 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("cti-desk — operator {name}").format(name=self.operator))
+        self.call_menu.setTitle(self.tr("&Call"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        self.act_quit.setText(self.tr("Quit"))
+        self.act_quit.setToolTip(self.act_quit.text())
+        if self.complete:
+            self._retranslate_desk()
+
+    def _retranslate_desk(self) -> None:
         self._show_calls_heading()
         self.tabs.setTabText(0, self.tr("Purchases"))
         self.tabs.setTabText(1, self.tr("Inquiries"))
         self.tabs.setTabText(2, self.tr("Inventory"))
         self.tabs.setTabText(3, self.tr("Order"))
-        self.call_menu.setTitle(self.tr("&Call"))
-        self.lang_menu.setTitle(self.tr("&Language"))
         for act, text, tip in (
             (self.act_search, self.tr("Search customer"), "F2"),
             (self.act_save, self.tr("Save wrap-up"), "Ctrl+Enter"),
             (self.act_pause, self.tr("Pause / resume in queue"), "F9"),
             (self.act_dial, self.tr("Call back the caller"), "Ctrl+D"),
-            (self.act_quit, self.tr("Quit"), ""),
         ):
             act.setText(text)
             act.setToolTip(f"{text} ({tip})" if tip else text)
@@ -338,56 +390,14 @@ class MainWindow(OperatorCalls, CustomerStoryShown, QMainWindow):
             self._default_size()
         super().showEvent(event)
 
-    def _default_size(self) -> None:
-        # Most of the screen, whatever its size (1366x768 laptops up to 4K).
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is None:
-            self.resize(1280, 740)
-            return
-        width = min(int(screen.width() * 0.92), 1800)
-        self.resize(width, min(int(screen.height() * 0.92), 1100))
-        self.body.setSizes([int(width * 0.36), int(width * 0.64)])
-
-    def _restore_state(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry") if s is not None else None
-        self._sized = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
-        if s is None:
-            return
-        for key, splitter in (("left", self.left), ("body", self.body), ("main", self.vertical)):
-            state = s.value(f"splitters/{key}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        for key, header in self._headers().items():
-            state = s.value(f"columns/{key}")
-            if isinstance(state, QByteArray):
-                header.restoreState(state)
-        # Older settings hold "resize to contents" for the shift list: keep their widths only.
-        self.calls_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-
-    def _headers(self) -> dict[str, QHeaderView]:
-        return {
-            "purchases": self.purchases_view.table.horizontalHeader(),
-            "inquiries": self.inquiries_view.table.horizontalHeader(),
-            "calls": self.calls_view.horizontalHeader(),
-        }
-
-    def save_state(self) -> None:
-        s = self.settings
-        if s is None:
-            return
-        s.setValue("window/geometry", self.saveGeometry())
-        for key, splitter in (("left", self.left), ("body", self.body), ("main", self.vertical)):
-            s.setValue(f"splitters/{key}", splitter.saveState())
-        for key, header in self._headers().items():
-            s.setValue(f"columns/{key}", header.saveState())
-        s.setValue("language", i18n.current_language())
-        s.sync()
-
     def pending_wrapups(self) -> list[ShiftCall]:
-        return self.keeper.pending()
+        return self.keeper.pending() if self.complete else []
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.complete:  # nothing typed or shown yet
+            self.save_state()
+            super().closeEvent(event)
+            return
         for opened in list(self._unaudited):  # shown, but closed before its audit entry left
             self._customer_opened(opened)
         self.keeper.close()  # what is typed is on disk before the window goes

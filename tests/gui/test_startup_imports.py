@@ -4,6 +4,9 @@ A fresh interpreter (the test process has everything imported already) imports t
 window's module, builds the window on an upgraded store, shows it and reports what is
 in sys.modules at its first paint. A behaviour guard for start-up (issue 16), not a timing.
 And the step that opens the store runs once, after that paint (or without one, later).
+Through the real entry (`cti-desk`, as bench/bench_startup.py runs it) the operator's
+window is staged: its shell paints with no database layer loaded, then the desk is built,
+the store opened and a call pops; a store that cannot be opened then is said in the window.
 """
 
 from __future__ import annotations
@@ -13,7 +16,13 @@ import os
 import subprocess
 import sys
 
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cti_desk.app.cli import main
 from cti_desk.store.db import open_store
+from tests.factories import add_customer
 
 # requests: only a seat sending orders to the OMS; alembic: the schema check on the
 # worker; phonenumbers: the first number shown or parsed; pyqtgraph: the supervisor's.
@@ -96,3 +105,114 @@ def test_a_window_never_painted_still_gets_the_step(qtbot):
     qtbot.waitUntil(lambda: steps == [1])
     qtbot.wait(200)
     assert steps == [1]
+
+
+# What the staged window's shell must paint without: the database layer, the schema
+# tools, the OMS client, phone-number parsing, charts, the OS keyring.
+NOT_AT_THE_PAINT = ("sqlalchemy", "alembic", "requests", "phonenumbers", "pyqtgraph", "keyring")
+
+ENTRY = f"HEAVY = {NOT_AT_THE_PAINT!r}\n" + """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+seen = {}
+
+def popped(window, call_id):
+    if "popped" not in seen:
+        seen["popped"] = call_id
+        seen["complete"] = window.complete and window.findChild(QObject, "customerPanel") is not None
+        window.close()
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow) and "painted" not in seen:
+            seen["painted"] = sorted(m for m in HEAVY if m in sys.modules)
+            seen["shell"] = [obj.complete, obj.statusBar().currentMessage(),
+                             [a.text() for a in obj.menuBar().actions()]]
+            obj.deskReady.connect(lambda: seen.setdefault("ready", True))
+            obj.popShown.connect(lambda call_id: popped(obj, call_id))
+        return False
+
+watch = Watch()
+exec_ = QApplication.exec
+
+def exec_watched(*args):
+    app = QApplication.instance()
+    app.installEventFilter(watch)
+    QTimer.singleShot(60_000, app.closeAllWindows)  # never popped: fail, not hang
+    return exec_()
+
+QApplication.exec = exec_watched
+from cti_desk.app.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, **seen}), flush=True)
+"""
+
+
+def test_the_entry_paints_the_operator_shell_first_then_the_desk_takes_calls(sqlite_url, tmp_path):
+    store = open_store(sqlite_url)  # a desk-local store with a customer the simulator calls as
+    add_customer(store)
+    store.dispose()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CTI_DESK_DATA_DIR=str(tmp_path / "data"),
+               CTI_DESK_CONFIG_DIR=str(tmp_path / "config"))
+    for name in ("CTI_DESK_DB", "CTI_DESK_SOURCE", "CTI_DESK_OMS_URL"):
+        env.pop(name, None)
+    done = subprocess.run([sys.executable, "-c", ENTRY, "--db", sqlite_url, "--source", "sim://?rate=600"],
+                          check=False, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["painted"] == []  # none of them loaded when the window was first on screen
+    # The shell: menus and "Opening the store…" before the desk is there.
+    assert seen["shell"] == [False, "Opening the store…", ["&Call", "&Language"]]
+    # Then complete: the panels built, the store open, a call from the simulator popped.
+    assert seen["ready"] is True and seen["complete"] is True and seen["popped"]
+    assert seen["code"] == 0
+
+
+def refused_in_the_window(argv: list[str]) -> dict:
+    """Start `cti-desk ARGV` in this process; once the window says its store cannot be
+    opened, note what it says and close it."""
+    seen: dict = {}
+
+    def look() -> None:
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if w.objectName() == "operatorWindow" and w.isVisible()), None)
+        box = window.findChild(QMessageBox, "storeRefused") if window is not None else None
+        if box is None or not box.isVisible():
+            return
+        poll.stop()
+        seen["box"] = box.text()
+        seen["status"] = window.statusBar().currentMessage()
+        box.close()
+        window.close()
+
+    poll = QTimer()
+    poll.timeout.connect(look)
+    poll.start(50)
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.timeout.connect(QApplication.closeAllWindows)  # never said: fail, not hang
+    safety.start(60_000)
+    try:
+        seen["code"] = main(argv)
+    finally:
+        poll.stop()
+        safety.stop()
+    return seen
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
+@pytest.mark.parametrize("what", ["no driver", "not a database"])
+def test_a_store_the_staged_window_cannot_open_is_said_in_the_window(qtbot, tmp_path, what):
+    if what == "no driver":  # a URL of the right form: refused when the store is made, after the paint
+        url, reason = "postgresql+nosuchdriver://desk@127.0.0.1:1/cti", "nosuchdriver"
+    else:  # refused when the store is opened, in the background
+        not_a_store = tmp_path / "customers.csv"
+        not_a_store.write_text("channel,external_id,name\n", encoding="utf-8")
+        url, reason = f"sqlite:///{not_a_store}", "is not a cti-desk store"
+    seen = refused_in_the_window(["--db", url])
+    assert seen.get("code") == 0 and "box" in seen, seen
+    assert seen["box"].startswith("This store cannot be opened, and nothing in it was changed:")
+    assert reason in seen["box"] and reason in seen["status"]
+    assert seen["status"].startswith("Error: ")
