@@ -376,7 +376,8 @@ def run_gui(args, db_url: str) -> int:
     if not staged:
         desk.outbox = _outbox(store, args)
         _install_menus(window, role, args, db_url, store, setup, demo)
-    window.outside_line = source_config.outside_line if source_config is not None else None
+    outside_line = source_config.outside_line if source_config is not None else None
+    window.outside_line = outside_line
     window.show()
     # SIGINT/SIGTERM close the window like the user would (settings and drafts kept).
     # Python only runs signal handlers when it gets control: a timer gives it some.
@@ -395,6 +396,7 @@ def run_gui(args, db_url: str) -> int:
         gc.enable()
         if not built:
             return
+        window.outside_line = outside_line  # the desk's call handling, built just now, starts without it
         desk.startup = Startup(app, window, desk.store, args, db_url, source_config, outbox=desk.outbox, demo=demo)
         desk.startup.begin()
 

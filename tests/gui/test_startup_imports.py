@@ -216,3 +216,22 @@ def test_a_store_the_staged_window_cannot_open_is_said_in_the_window(qtbot, tmp_
     assert seen["box"].startswith("This store cannot be opened, and nothing in it was changed:")
     assert reason in seen["box"] and reason in seen["status"]
     assert seen["status"].startswith("Error: ")
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
+def test_the_staged_window_keeps_the_outside_line_digit_of_its_source(qtbot, sqlite_url):
+    """`--source webhook://...?outside_line=0`: the desk built after the paint still strips
+    the PBX's outside-line digit from callers' numbers."""
+    from tests.diagnostics_harness import closed_port
+    from tests.gui.test_first_run import run_desk
+
+    open_store(sqlite_url).dispose()
+    seen: dict = {}
+
+    def look(window) -> None:
+        seen["outside_line"] = window.outside_line
+
+    done = run_desk(["--db", sqlite_url, "--source", f"webhook://127.0.0.1:{closed_port()}?outside_line=0"],
+                    lambda window: window.complete and window.bridge is not None, look)
+    assert done == {"looked": True, "code": 0}, done
+    assert seen["outside_line"] == "0"
