@@ -7,6 +7,7 @@ are case-insensitive because Asterisk's own spelling of keys varies across versi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
 # AMI keys come from a small set: lower each spelling once, not once per frame.
 _LOWER: dict[str, str] = {}
@@ -22,12 +23,36 @@ def _lower(key: str) -> str:
     return low
 
 
+_KEY_VALUE = itemgetter(0, 2)  # (key, ": ", value) -> (key, value)
+
+
 class Message:
-    __slots__ = ("_index", "pairs")
+    """`Message(pairs)`; the parser's fast path hands over `str.partition` triples
+    instead (`Message.of_lines`), and `pairs` is made from them on first use: most
+    frames are only looked up, so a 2-tuple per line would be built for nothing."""
+
+    __slots__ = ("_index", "_lines", "_pairs")
 
     def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        self.pairs = pairs
+        self._pairs: list[tuple[str, str]] | None = pairs
+        self._lines: list[tuple[str, str, str]] | None = None
         self._index: dict[str, str] | None = None  # built on the first lookup
+
+    @classmethod
+    def of_lines(cls, lines: list[tuple[str, str, str]]) -> Message:
+        """From `(key, sep, value)` triples, as `str.partition` returns them."""
+        message = cls.__new__(cls)
+        message._pairs = None
+        message._lines = lines
+        message._index = None
+        return message
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        pairs = self._pairs
+        if pairs is None:
+            pairs = self._pairs = list(map(_KEY_VALUE, self._lines or ()))
+        return pairs
 
     def _lookup(self) -> dict[str, str]:
         index = self._index
@@ -35,8 +60,12 @@ class Message:
             index = {}
             lower = _LOWER.get
             # Reversed so the first of repeated keys wins.
-            for key, value in reversed(self.pairs):
-                index[lower(key) or _lower(key)] = value
+            if self._pairs is None:
+                for key, _sep, value in reversed(self._lines or ()):
+                    index[lower(key) or _lower(key)] = value
+            else:
+                for key, value in reversed(self._pairs):
+                    index[lower(key) or _lower(key)] = value
             self._index = index
         return index
 
