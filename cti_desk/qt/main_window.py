@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6 import QtCore  # Qt's enums read where used: the first read costs ~30 ms (issue 16)
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -57,6 +59,18 @@ def settings_file(config_dir: Path) -> QSettings:
         raise SettingsFileBroken(f"the settings file {path} cannot be used (Qt: {settings.status().name}): "
                                  "fix it or move it away; it was not changed")
     return settings
+
+
+def _centred(widget: QWidget) -> QWidget:
+    page = QWidget()
+    rows, row = QVBoxLayout(page), QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    rows.addStretch(1)
+    rows.addLayout(row)
+    rows.addStretch(1)
+    return page
 
 
 class MainWindow(OperatorCalls, CustomerStoryShown, WindowLayout, QMainWindow):
@@ -113,9 +127,8 @@ class MainWindow(OperatorCalls, CustomerStoryShown, WindowLayout, QMainWindow):
             # One plain page until the desk is built; the status bar says the same.
             opening = QLabel(QCoreApplication.translate("Startup", "Opening the store…"))
             opening.setObjectName("openingPage")
-            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
             opening.setEnabled(False)
-            self.setCentralWidget(opening)
+            self.setCentralWidget(_centred(opening))  # by layout: no Qt enum read before the paint
             self.statusBar().showMessage(opening.text())
             self.retranslate()
             return
@@ -179,7 +192,7 @@ class MainWindow(OperatorCalls, CustomerStoryShown, WindowLayout, QMainWindow):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.calls_heading)
         cl.addWidget(self.calls_view)
-        cl.addWidget(self._make_call_back_button(), 0, Qt.AlignmentFlag.AlignLeft)
+        cl.addWidget(self._make_call_back_button(), 0, QtCore.Qt.AlignmentFlag.AlignLeft)
 
         self.purchases = PurchaseHistoryModel(self._load_purchase_page, self)
         self.purchases_view = PurchaseHistoryView(self.purchases, self.services)
@@ -201,19 +214,19 @@ class MainWindow(OperatorCalls, CustomerStoryShown, WindowLayout, QMainWindow):
         self.keeper = WrapUpKeeper(self)  # journals, saves and restores the wrap-ups
         self.panel.callerConfirmed.connect(self.keeper.link_caller)
 
-        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left = QSplitter(QtCore.Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")
         self.left.addWidget(self.panel)
         self.left.addWidget(calls_box)
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 1)
-        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body = QSplitter(QtCore.Qt.Orientation.Horizontal)
         self.body.setObjectName("bodySplitter")
         self.body.addWidget(self.left)
         self.body.addWidget(self.tabs)
         self.body.setStretchFactor(0, 2)
         self.body.setStretchFactor(1, 3)
-        self.vertical = QSplitter(Qt.Orientation.Vertical)
+        self.vertical = QSplitter(QtCore.Qt.Orientation.Vertical)
         self.vertical.setObjectName("mainSplitter")
         self.vertical.addWidget(self.body)
         self.vertical.addWidget(self.wrapup)
@@ -248,7 +261,7 @@ class MainWindow(OperatorCalls, CustomerStoryShown, WindowLayout, QMainWindow):
     def _build_menus(self) -> None:
         """The menu bar of the shell: Call (Quit until the desk's actions join) and Language."""
         self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.setShortcuts(QKeySequence.StandardKey.Quit)  # every binding; reads no Qt enum
         self.act_quit.triggered.connect(self.close)
         self.call_menu = self.menuBar().addMenu("")
         self._call_actions_end = self.call_menu.addSeparator()
@@ -266,13 +279,13 @@ class MainWindow(OperatorCalls, CustomerStoryShown, WindowLayout, QMainWindow):
 
     def _build_call_actions(self) -> None:
         self.act_search = QAction(self)
-        self.act_search.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.act_search.setShortcut(QKeySequence(QtCore.Qt.Key.Key_F2))
         self.act_search.triggered.connect(self.panel.focus_search)
         self.act_save = QAction(self)
         self.act_save.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.act_save.triggered.connect(self.wrapup.save_now)
         self.act_pause = QAction(self)
-        self.act_pause.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.act_pause.setShortcut(QKeySequence(QtCore.Qt.Key.Key_F9))
         self.act_pause.triggered.connect(self.call_bar.pause_button.toggle)
         self.act_dial = QAction(self)
         self.act_dial.setShortcut(QKeySequence("Ctrl+D"))

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6 import QtCore  # Qt's enums read where used: the first read costs ~30 ms (issue 16)
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from cti_desk.domain.calls import CallState
@@ -22,7 +24,7 @@ from cti_desk.services.wrapup_record import WrapUp
 # A long shift (or a day of missed calls restored) would keep every call in memory and in
 # every repaint: finished calls past the newest MAX_SHOWN leave the list (the call log has them).
 MAX_SHOWN = 200
-_CALL = int(Qt.ItemDataRole.UserRole) + 1  # ShiftCallsModel.CALL_ROLE
+_CALL = 0x0100 + 1  # Qt.ItemDataRole.UserRole + 1 (ShiftCallsModel.CALL_ROLE), without reading Qt at import
 
 
 @dataclass(slots=True)
@@ -153,7 +155,7 @@ class ShiftCallsModel(QStandardItemModel):
     """
 
     COLUMNS = ("Time", "Number", "Name", "State")
-    CALL_ROLE = Qt.ItemDataRole.UserRole + 1
+    CALL_ROLE = _CALL
     letGo = Signal(int)  # calls let go of so far (they stay in the call log)
 
     def __init__(self, parent=None, keep: Callable[[ShiftCall], bool] | None = None,
@@ -191,7 +193,7 @@ class ShiftCallsModel(QStandardItemModel):
         items = []
         for text in _texts(call):
             item = QStandardItem(text)
-            item.setFlags(_FLAGS)
+            item.setFlags(_read_only())
             item.setData(call, _CALL)  # any cell a view hands back (activated) names its call
             items.append(item)
         self._calls.insert(row, call)  # listed before rowsInserted goes out
@@ -229,7 +231,7 @@ class ShiftCallsModel(QStandardItemModel):
         if n >= 0:
             self._set_texts(n, call)
             self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1),
-                                  [Qt.ItemDataRole.DisplayRole])
+                                  [QtCore.Qt.ItemDataRole.DisplayRole])
 
     def _set_texts(self, n: int, call: ShiftCall) -> None:
         blocked = self.blockSignals(True)  # one dataChanged for the row, from the caller
@@ -253,10 +255,13 @@ class ShiftCallsModel(QStandardItemModel):
             self._set_texts(n, call)
         if self._calls:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._calls) - 1, len(self.COLUMNS) - 1),
-                                  [Qt.ItemDataRole.DisplayRole])
+                                  [QtCore.Qt.ItemDataRole.DisplayRole])
 
 
-_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # as a table model's cells: read-only
+@cache
+def _read_only() -> QtCore.Qt.ItemFlag:
+    """As a table model's cells: selectable, not editable."""
+    return QtCore.Qt.ItemFlag.ItemIsSelectable | QtCore.Qt.ItemFlag.ItemIsEnabled
 
 
 def _texts(call: ShiftCall) -> tuple[str, str, str, str]:
