@@ -205,6 +205,7 @@ def refuse_store(window, text: str) -> QMessageBox:
     box.setObjectName("storeRefused")
     box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     box.open()
+    window.store_refused = True  # a runtime error: exit 1 once the window is closed
     return box
 
 
@@ -421,4 +422,4 @@ def run_gui(args, db_url: str) -> int:
             signal.signal(sig, before)
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return code
+    return 1 if code == 0 and getattr(window, "store_refused", False) else code

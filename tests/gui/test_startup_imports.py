@@ -215,7 +215,7 @@ def test_a_store_the_staged_window_cannot_open_is_said_in_the_window(qtbot, tmp_
         not_a_store.write_text("channel,external_id,name\n", encoding="utf-8")
         url, reason = f"sqlite:///{not_a_store}", "is not a cti-desk store"
     seen = refused_in_the_window(["--db", url])
-    assert seen.get("code") == 0 and "box" in seen, seen
+    assert seen.get("code") == 1 and "box" in seen, seen  # a runtime error, said in the window first
     assert seen["box"].startswith("This store cannot be opened, and nothing in it was changed:")
     assert reason in seen["box"] and reason in seen["status"]
     assert seen["status"].startswith("Error: ")
