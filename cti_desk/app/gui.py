@@ -205,7 +205,7 @@ def refuse_store(window, text: str) -> QMessageBox:
     box.setObjectName("storeRefused")
     box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     box.open()
-    window.store_refused = True  # a runtime error: exit 1 once the window is closed
+    window.refusal = box  # a runtime error: exit 1 once the window is closed
     return box
 
 
@@ -315,7 +315,7 @@ def _finish_operator_window(window: MainWindow, desk: _Desk, role: str, args, db
         text = bounded(mask_urls(str(exc).splitlines()[0] if str(exc) else type(exc).__name__), 300)
         log.error("the desk could not be opened: %s", text, exc_info=log.isEnabledFor(logging.DEBUG))
         window.statusBar().showMessage(QCoreApplication.translate("Startup", "Error: {message}").format(message=text))
-        window.refusal = refuse_store(window, text)
+        refuse_store(window, text)
         return False
     return True
 
@@ -422,4 +422,4 @@ def run_gui(args, db_url: str) -> int:
             signal.signal(sig, before)
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return 1 if code == 0 and getattr(window, "store_refused", False) else code
+    return 1 if code == 0 and getattr(window, "refusal", None) is not None else code

@@ -17,12 +17,11 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from cti_desk.app.cli import main
 from cti_desk.store.db import open_store
 from tests.factories import add_customer
+from tests.gui.test_first_run import run_desk
 
 # requests: only a seat sending orders to the OMS; alembic: the schema check on the
 # worker; phonenumbers: the first number shown or parsed; pyqtgraph: the supervisor's.
@@ -176,32 +175,17 @@ def test_the_entry_paints_the_operator_shell_first_then_the_desk_takes_calls(sql
 def refused_in_the_window(argv: list[str]) -> dict:
     """Start `cti-desk ARGV` in this process; once the window says its store cannot be
     opened, note what it says and close it."""
+    def refusal(window) -> QMessageBox | None:
+        box = window.findChild(QMessageBox, "storeRefused")
+        return box if box is not None and box.isVisible() else None
+
     seen: dict = {}
 
-    def look() -> None:
-        window = next((w for w in QApplication.topLevelWidgets()
-                       if w.objectName() == "operatorWindow" and w.isVisible()), None)
-        box = window.findChild(QMessageBox, "storeRefused") if window is not None else None
-        if box is None or not box.isVisible():
-            return
-        poll.stop()
-        seen["box"] = box.text()
+    def look(window) -> None:
+        seen["box"] = refusal(window).text()
         seen["status"] = window.statusBar().currentMessage()
-        box.close()
-        window.close()
 
-    poll = QTimer()
-    poll.timeout.connect(look)
-    poll.start(50)
-    safety = QTimer()
-    safety.setSingleShot(True)
-    safety.timeout.connect(QApplication.closeAllWindows)  # never said: fail, not hang
-    safety.start(60_000)
-    try:
-        seen["code"] = main(argv)
-    finally:
-        poll.stop()
-        safety.stop()
+    seen.update(run_desk(argv, lambda window: refusal(window) is not None, look))
     return seen
 
 
@@ -226,7 +210,6 @@ def test_the_staged_window_keeps_the_outside_line_digit_of_its_source(qtbot, sql
     """`--source webhook://...?outside_line=0`: the desk built after the paint still strips
     the PBX's outside-line digit from callers' numbers."""
     from tests.diagnostics_harness import closed_port
-    from tests.gui.test_first_run import run_desk
 
     open_store(sqlite_url).dispose()
     seen: dict = {}
